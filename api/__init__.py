@@ -1,0 +1,1 @@
+"""HTTP only: app factory, lifespan, routers, auth dependencies, error rendering, middleware, CLI."""

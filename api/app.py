@@ -1,0 +1,113 @@
+"""The application factory and its lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import structlog
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from api import errors
+from api.middleware import BodyGuardMiddleware, Metrics, RequestContextMiddleware
+from api.routers import admin, auth, ops, wallet
+from api.state import AppState
+from core import passwords
+from core.accounts.tokens import TokenService
+from core.database import (
+    create_engine,
+    create_sessionmaker,
+    ensure_sqlite_directory,
+    migration_head,
+    schema_revision,
+)
+from core.keys import KeyRing
+from core.settings import Settings, get_settings
+
+log = structlog.get_logger("passerelle")
+
+API_DESCRIPTION = """\
+Passerelle keeps learners' credentials in a wallet they control and helps recognition officers judge what a
+foreign credential is worth. Errors are RFC 9457 problem documents (`application/problem+json`) with a stable
+`code`. Authenticate with `Authorization: Bearer <access token>` from `POST /v1/auth/token`.
+"""
+
+OPENAPI_TAGS = [
+    {"name": "auth", "description": "Sign-up and the OAuth2 token endpoint."},
+    {"name": "account", "description": "The signed-in account."},
+    {"name": "wallet", "description": "The learner's credentials: import, list, read, download, label, delete."},
+    {"name": "admin", "description": "Administration: institution clients."},
+    {"name": "operations", "description": "Health, readiness, metrics and public keys."},
+]
+
+
+class SchemaNotMigrated(RuntimeError):
+    pass
+
+
+async def build_state(
+    settings: Settings, bind: AsyncEngine | AsyncConnection | None = None, *, metrics: Metrics | None = None
+) -> AppState:
+    """Open the database, check it is migrated, load the signing keys."""
+    if settings.database_url is None:
+        ensure_sqlite_directory(settings)
+    engine = bind.engine if isinstance(bind, AsyncConnection) else bind or create_engine(settings.effective_database_url)
+    revision = await schema_revision(engine) if bind is None or isinstance(bind, AsyncEngine) else None
+    if bind is None and revision != migration_head():
+        await engine.dispose()
+        raise SchemaNotMigrated(
+            f"The database schema is at {revision!r} but this code needs {migration_head()!r}; "
+            "run `passerelle migrate` first."
+        )
+    keyring = KeyRing.open(settings.keys_dir)
+    passwords.warm_up()
+    return AppState(
+        settings=settings,
+        engine=engine,
+        sessionmaker=create_sessionmaker(bind or engine),
+        keyring=keyring,
+        tokens=TokenService(settings, keyring),
+        metrics=metrics or Metrics(),
+    )
+
+
+def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncConnection | None = None) -> FastAPI:
+    """Build the application. `bind` lets tests run every request inside one outer transaction."""
+    settings = settings or get_settings()
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        state = await build_state(settings, bind, metrics=metrics)
+        app.state.passerelle = state
+        log.info("service_started", database=state.engine.dialect.name, kid=state.keyring.active.kid)
+        try:
+            yield
+        finally:
+            if bind is None:
+                await state.engine.dispose()
+
+    docs: dict[str, Any] = {} if settings.docs_enabled else {"docs_url": None, "redoc_url": None, "openapi_url": None}
+    app = FastAPI(
+        title="Passerelle",
+        version="0.1.0",
+        summary="Learner wallet and recognition service",
+        description=API_DESCRIPTION,
+        openapi_tags=OPENAPI_TAGS,
+        lifespan=lifespan,
+        **docs,
+    )
+    errors.install(app)
+    for router in (auth.router, wallet.router, admin.router, ops.router):
+        app.include_router(router)
+    # Added last = outermost: the request context wraps the body guard, so 413/422 answers carry a request id.
+    app.add_middleware(
+        BodyGuardMiddleware,
+        json_limit=settings.json_body_limit,
+        upload_limit=settings.upload_body_limit,
+        upload_paths={wallet.CREDENTIALS_PATH},
+    )
+    app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    return app

@@ -1,0 +1,184 @@
+"""RFC 9457 problem responses: one table from domain errors to HTTP, and the handlers that use it.
+
+Every error the service answers — domain errors, validation errors, unknown routes, wrong methods, oversized
+bodies and unhandled exceptions — is `application/problem+json` with `type`, `title`, `status`, `detail`,
+`instance` and a stable `code`. Unhandled exceptions are logged with their trace and answered without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import InterfaceError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from core import errors
+from core.jsonstrict import dumps_compact
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "/problems/"
+
+log = structlog.get_logger("passerelle.errors")
+
+STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
+    # Most specific first: the first matching class wins.
+    (errors.InvalidGrant, 400),
+    (errors.AuthenticationFailed, 401),
+    (errors.PermissionDenied, 403),
+    (errors.NotFound, 404),
+    (errors.Conflict, 409),
+    (errors.PreconditionFailed, 412),
+    (errors.UnsupportedMediaType, 415),
+    (errors.InvalidInput, 422),
+    (errors.PreconditionRequired, 428),
+    (errors.ServiceUnavailable, 503),
+)
+
+CODE_BY_STATUS = {
+    400: "bad_request", 401: "authentication_failed", 403: "permission_denied", 404: "not_found",
+    405: "method_not_allowed", 406: "not_acceptable", 409: "conflict", 412: "precondition_failed",
+    413: "content_too_large", 415: "unsupported_media_type", 422: "invalid_input", 428: "precondition_required",
+    429: "too_many_requests", 500: "internal_error", 503: "service_unavailable",
+}
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = Field(description="A URI reference naming the problem type; `/problems/{code}`.")
+    title: str
+    status: int
+    detail: str
+    instance: str = Field(description="The request path that failed.")
+    code: str = Field(description="Stable machine-readable reason; clients switch on this.")
+    request_id: str | None = None
+    errors: list[dict[str, Any]] | None = Field(default=None, description="Field errors for 422 answers.")
+
+
+def status_for(error: errors.DomainError) -> int:
+    for error_type, status in STATUS_BY_ERROR:
+        if isinstance(error, error_type):
+            return status
+    return 400
+
+
+def problem_response(
+    *,
+    status: int,
+    code: str,
+    detail: str,
+    instance: str,
+    request_id: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + code,
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        "code": code,
+    }
+    if request_id:
+        body["request_id"] = request_id
+    if extra:
+        body.update({k: v for k, v in extra.items() if k not in body})
+    return Response(dumps_compact(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=dict(headers or {}))
+
+
+def _request_id(request: Request) -> str | None:
+    value = request.scope.get("state", {}).get("request_id")
+    return value if isinstance(value, str) else None
+
+
+async def handle_domain_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, errors.DomainError)
+    status = status_for(exc)
+    headers: dict[str, str] = {}
+    extra = dict(exc.extra)
+    if status == 401:
+        headers["WWW-Authenticate"] = f'Bearer error="{"invalid_token" if exc.code != "authentication_failed" else "invalid_request"}"'
+    if isinstance(exc, errors.AuthenticationFailed) and request.url.path == "/v1/auth/token":
+        # RFC 6749 §5.2: token-endpoint errors carry `error` (and we add the problem members around it).
+        extra.setdefault("error", exc.code if exc.code in {"invalid_grant", "invalid_client"} else "invalid_grant")
+        extra.setdefault("error_description", exc.detail)
+        headers.pop("WWW-Authenticate", None)
+        if exc.code == "invalid_client":
+            headers["WWW-Authenticate"] = 'Basic realm="passerelle"'
+    if status == 503:
+        headers["Retry-After"] = "5"
+    return problem_response(status=status, code=exc.code, detail=exc.detail, instance=request.url.path,
+                            request_id=_request_id(request), extra=extra, headers=headers)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+async def handle_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    field_errors = [
+        {"location": [_jsonable(part) for part in error.get("loc", ())], "message": error.get("msg", ""),
+         "type": error.get("type", "")}
+        for error in exc.errors()
+    ]
+    return problem_response(
+        status=422, code="invalid_input", detail="The request does not match the documented schema.",
+        instance=request.url.path, request_id=_request_id(request), extra={"errors": field_errors},
+    )
+
+
+async def handle_http_exception(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    code = CODE_BY_STATUS.get(status, "http_error")
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != HTTPStatus(status).phrase else {
+        404: "There is nothing at this address.",
+        405: f"{request.method} is not allowed on this resource.",
+    }.get(status, HTTPStatus(status).description)
+    return problem_response(status=status, code=code, detail=str(detail), instance=request.url.path,
+                            request_id=_request_id(request), headers=exc.headers)
+
+
+async def handle_database_error(request: Request, exc: Exception) -> Response:
+    # Locked SQLite files and lost PostgreSQL connections are transient: tell the client to retry.
+    log.warning("database_unavailable", error=type(exc).__name__)
+    return problem_response(status=503, code="service_unavailable", detail="The database is busy or unreachable; retry.",
+                            instance=request.url.path, request_id=_request_id(request), headers={"Retry-After": "2"})
+
+
+async def handle_unexpected(request: Request, exc: Exception) -> Response:
+    log.error("unhandled_exception", path=request.url.path, exc_info=exc)
+    return problem_response(status=500, code="internal_error", detail="An unexpected error occurred; it has been logged.",
+                            instance=request.url.path, request_id=_request_id(request))
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(errors.DomainError, handle_domain_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handle_http_exception)
+    app.add_exception_handler(OperationalError, handle_database_error)
+    app.add_exception_handler(InterfaceError, handle_database_error)
+    app.add_exception_handler(ConnectionError, handle_database_error)
+    app.add_exception_handler(Exception, handle_unexpected)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries documenting each error status as a problem body."""
+    return {
+        status: {"model": Problem, "description": HTTPStatus(status).phrase,
+                 "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        for status in statuses
+    }

@@ -1,0 +1,157 @@
+"""Pure ASGI middleware: request context (id, access log, metrics, security headers) and the body guard."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Iterable
+
+import structlog
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import problem_response
+from core import jsonstrict
+from core.errors import InvalidInput
+
+access_log = structlog.get_logger("passerelle.access")
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "passerelle_http_requests", "HTTP requests answered", ["method", "route", "status"], registry=self.registry
+        )
+        self.duration = Histogram(
+            "passerelle_http_request_duration_seconds", "Time to answer HTTP requests", ["method", "route"],
+            registry=self.registry, buckets=(0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+        )
+
+
+def _route_template(scope: Scope) -> str:
+    route = scope.get("route")
+    path = getattr(route, "path", None)
+    return path if isinstance(path, str) else "unmatched"
+
+
+class RequestContextMiddleware:
+    """Request id, structured access log, Prometheus metrics and the headers every response carries."""
+
+    def __init__(self, app: ASGIApp, *, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        offered = Headers(scope=scope).get("x-request-id", "")
+        request_id = offered if _REQUEST_ID.match(offered) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                headers["X-Request-ID"] = request_id
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers.setdefault("Referrer-Policy", "no-referrer")
+                if "cache-control" not in headers:
+                    headers["Cache-Control"] = "no-store"
+                if not scope["path"].startswith(("/docs", "/redoc")):
+                    headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = _route_template(scope)
+            method = scope["method"]
+            self.metrics.requests.labels(method, route, str(status)).inc()
+            self.metrics.duration.labels(method, route).observe(elapsed)
+            # The route template, never the raw path: raw paths can carry share tokens and identifiers.
+            access_log.info("http_request", method=method, route=route, status=status,
+                            duration_ms=round(elapsed * 1000, 2))
+
+
+def _is_json(content_type: str) -> bool:
+    essence = content_type.split(";", 1)[0].strip().lower()
+    return essence == "application/json" or essence.endswith("+json")
+
+
+class BodyGuardMiddleware:
+    """Caps request bodies (413) and refuses JSON a strict parser would not take (422), before any route runs.
+
+    Routes listed in `upload_paths` get the upload limit and parse their documents themselves (the credential
+    store keeps exact bytes); every other route gets the JSON limit and strict JSON.
+    """
+
+    def __init__(self, app: ASGIApp, *, json_limit: int, upload_limit: int, upload_paths: Iterable[str]) -> None:
+        self.app = app
+        self.json_limit = json_limit
+        self.upload_limit = upload_limit
+        self.upload_paths = frozenset(upload_paths)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        is_upload = scope["path"] in self.upload_paths
+        limit = self.upload_limit if is_upload else self.json_limit
+        headers = Headers(scope=scope)
+        declared = headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self._too_large(scope, receive, send, limit)
+            return
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body.extend(message.get("body", b""))
+            more = message.get("more_body", False)
+            if len(body) > limit:
+                await self._too_large(scope, receive, send, limit)
+                return
+        if body and not is_upload and _is_json(headers.get("content-type", "")):
+            try:
+                jsonstrict.loads(bytes(body))
+            except InvalidInput as exc:
+                response = problem_response(status=422, code=exc.code, detail=exc.detail, instance=scope["path"],
+                                            request_id=scope.get("state", {}).get("request_id"))
+                await response(scope, receive, send)
+                return
+        await self.app(scope, _replay(bytes(body), receive), send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        response = problem_response(
+            status=413, code="content_too_large", detail=f"The request body is larger than {limit} bytes.",
+            instance=scope["path"], request_id=scope.get("state", {}).get("request_id"),
+            headers={"Connection": "close"},
+        )
+        await response(scope, receive, send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

@@ -1,0 +1,116 @@
+"""Accounts and the OAuth2 token endpoint."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated, Literal
+from urllib.parse import unquote
+
+from fastapi import APIRouter, Form, Header, status
+
+from api.deps import PrincipalDep, SessionDep, StateDep
+from api.errors import problem_responses
+from core.accounts import service
+from core.accounts.repository import AccountRepository
+from core.accounts.schemas import SignupRequest, TokenResponse, UserPublic
+from core.accounts.service import InvalidClient
+from core.errors import InvalidInput, NotFound
+from core.text import SafeStr
+
+router = APIRouter(prefix="/v1", tags=["auth"])
+
+FormText = Annotated[SafeStr | None, Form(max_length=4096)]
+
+
+@router.post(
+    "/auth/signup",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserPublic,
+    operation_id="signUp",
+    summary="Create a learner account",
+    responses=problem_responses(409, 413, 415, 422),
+)
+async def sign_up(body: SignupRequest, session: SessionDep) -> UserPublic:
+    """Create a learner account with an e-mail address, a password (12 characters or more) and a display name.
+
+    Officer and administrator accounts are created by an administrator (`passerelle user create`).
+    """
+    user = await service.signup(session, body)
+    return UserPublic.model_validate(user, from_attributes=True)
+
+
+def _basic_client(authorization: str | None) -> tuple[str, str] | None:
+    if not authorization or not authorization.lower().startswith("basic "):
+        return None
+    try:
+        decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidClient("The Basic credentials are not valid base64.") from exc
+    client_id, separator, secret = decoded.partition(":")
+    if not separator:
+        raise InvalidClient("The Basic credentials need `client_id:client_secret`.")
+    # RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
+    return unquote(client_id), unquote(secret)
+
+
+@router.post(
+    "/auth/token",
+    response_model=TokenResponse,
+    operation_id="issueToken",
+    summary="OAuth2 token endpoint",
+    responses=problem_responses(400, 401, 413, 415, 422),
+)
+async def issue_token(
+    state: StateDep,
+    session: SessionDep,
+    grant_type: Annotated[Literal["password", "refresh_token", "client_credentials"], Form()],
+    username: FormText = None,
+    password: FormText = None,
+    refresh_token: FormText = None,
+    client_id: FormText = None,
+    client_secret: FormText = None,
+    scope: FormText = None,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> TokenResponse:
+    """Exchange credentials for an ES256 access token (`typ` `at+jwt`, 15 minutes) — RFC 6749 §4.3, §4.4, §6.
+
+    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too.
+    - `refresh_token`: a refresh token, which is rotated; using one twice ends its whole session.
+    - `client_credentials`: an institution client's `client_id` and `client_secret`, in the form or with
+      HTTP Basic authentication.
+    """
+    tokens = state.tokens
+    if grant_type == "password":
+        if not username or password is None:
+            raise InvalidInput("The password grant needs `username` and `password`.", code="invalid_request")
+        issued = await service.password_grant(session, tokens, username=username.strip(), password=password,
+                                              client_id=client_id)
+    elif grant_type == "refresh_token":
+        if not refresh_token:
+            raise InvalidInput("The refresh_token grant needs `refresh_token`.", code="invalid_request")
+        issued = await service.refresh_grant(session, tokens, refresh_token=refresh_token)
+    else:
+        basic = _basic_client(authorization)
+        identifier, secret = basic if basic else (client_id, client_secret)
+        if not identifier or not secret:
+            raise InvalidClient("The client_credentials grant needs client authentication.")
+        issued = await service.client_credentials_grant(session, tokens, client_id=identifier, client_secret=secret)
+    return TokenResponse(access_token=issued.access_token, expires_in=issued.expires_in,
+                         refresh_token=issued.refresh_token)
+
+
+@router.get(
+    "/me",
+    response_model=UserPublic,
+    operation_id="getMe",
+    summary="The signed-in account",
+    tags=["account"],
+    responses=problem_responses(401, 404),
+)
+async def get_me(principal: PrincipalDep, session: SessionDep) -> UserPublic:
+    """The account behind the access token (users only; machine clients have no account page)."""
+    user = await AccountRepository(session).user_by_id(principal.id)
+    if user is None:
+        raise NotFound("This token does not belong to a user account.")
+    return UserPublic.model_validate(user, from_attributes=True)

@@ -1,0 +1,22 @@
+"""What the running application holds: built in the lifespan, read by dependencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from api.middleware import Metrics
+from core.accounts.tokens import TokenService
+from core.keys import KeyRing
+from core.settings import Settings
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    keyring: KeyRing
+    tokens: TokenService
+    metrics: Metrics

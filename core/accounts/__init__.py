@@ -1,0 +1,1 @@
+"""Accounts: users, external identities, OAuth clients, refresh tokens, and the token service."""

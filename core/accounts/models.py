@@ -1,0 +1,90 @@
+"""Account tables."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Column, Enum, ForeignKey, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from core.clock import utcnow
+from core.database import UTCDateTime
+from core.ids import new_id
+
+
+class Role(enum.StrEnum):
+    LEARNER = "learner"
+    OFFICER = "officer"
+    INSTITUTION = "institution"
+    ADMIN = "admin"
+
+
+USER_ROLES = (Role.LEARNER, Role.OFFICER, Role.ADMIN)
+
+
+def role_column() -> Column[Role]:
+    return Column(Enum(Role, name="role", native_enum=False, length=16,
+                       values_callable=lambda roles: [r.value for r in roles]), nullable=False)
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    email: str | None = Field(default=None, max_length=320, unique=True)
+    """Lower-cased domain part; unique; empty for accounts known only through an external identity provider."""
+    password_hash: str | None = Field(default=None, max_length=255)
+    display_name: str = Field(max_length=100)
+    role: Role = Field(sa_column=role_column())
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ExternalIdentity(SQLModel, table=True):
+    """A subject at an external OpenID Connect provider, mapped to one local user."""
+
+    __tablename__ = "external_identities"
+    __table_args__ = (UniqueConstraint("issuer", "subject"),)
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    user_id: uuid.UUID = Field(sa_column=Column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True))
+    issuer: str = Field(max_length=500)
+    subject: str = Field(max_length=255)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class OAuthClient(SQLModel, table=True):
+    """A machine client (an institution's system) using the client-credentials grant."""
+
+    __tablename__ = "oauth_clients"
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    client_id: str = Field(max_length=64, unique=True)
+    secret_hash: str = Field(max_length=64)
+    """SHA-256 of a 256-bit random secret (ASVS 5.0 6.5.2)."""
+    name: str = Field(max_length=200)
+    role: Role = Field(sa_column=role_column())
+    created_by: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class RefreshToken(SQLModel, table=True):
+    """One refresh token of a rotation family; only its SHA-256 is stored."""
+
+    __tablename__ = "refresh_tokens"
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    family_id: uuid.UUID = Field(index=True)
+    user_id: uuid.UUID = Field(sa_column=Column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True))
+    token_hash: str = Field(max_length=64, unique=True)
+    client_id: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -1,0 +1,69 @@
+"""Every query on account tables."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from core.accounts.models import ExternalIdentity, OAuthClient, RefreshToken, User
+
+
+class AccountRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def user_by_email(self, email: str) -> User | None:
+        result = await self.session.execute(select(User).where(User.email == email))
+        return result.scalar_one_or_none()
+
+    async def user_by_id(self, user_id: uuid.UUID) -> User | None:
+        return await self.session.get(User, user_id)
+
+    async def user_by_external_identity(self, issuer: str, subject: str) -> User | None:
+        statement = (
+            select(User)
+            .join(ExternalIdentity, col(ExternalIdentity.user_id) == col(User.id))
+            .where(ExternalIdentity.issuer == issuer, ExternalIdentity.subject == subject)
+        )
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def email_taken(self, email: str) -> bool:
+        return await self.user_by_email(email) is not None
+
+    async def add(self, *objects: User | ExternalIdentity | OAuthClient | RefreshToken) -> None:
+        self.session.add_all(objects)
+        await self.session.flush()
+
+    async def client_by_client_id(self, client_id: str) -> OAuthClient | None:
+        result = await self.session.execute(select(OAuthClient).where(OAuthClient.client_id == client_id))
+        return result.scalar_one_or_none()
+
+    async def consume_refresh_token(self, token_hash: str, now: datetime) -> RefreshToken | None:
+        """Mark a live refresh token used in one atomic statement; `None` if it is not live."""
+        statement = (
+            update(RefreshToken)
+            .where(
+                col(RefreshToken.token_hash) == token_hash,
+                col(RefreshToken.used_at).is_(None),
+                col(RefreshToken.revoked_at).is_(None),
+                col(RefreshToken.expires_at) > now,
+            )
+            .values(used_at=now)
+            .returning(RefreshToken)
+        )
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def refresh_token_by_hash(self, token_hash: str) -> RefreshToken | None:
+        result = await self.session.execute(select(RefreshToken).where(RefreshToken.token_hash == token_hash))
+        return result.scalar_one_or_none()
+
+    async def revoke_refresh_family(self, family_id: uuid.UUID, now: datetime) -> None:
+        await self.session.execute(
+            update(RefreshToken)
+            .where(col(RefreshToken.family_id) == family_id, col(RefreshToken.revoked_at).is_(None))
+            .values(revoked_at=now)
+        )

@@ -1,0 +1,59 @@
+"""Account request and response models."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from core.accounts.models import Role
+from core.text import Email, SafeStr
+
+Password = Annotated[SafeStr, StringConstraints(min_length=12, max_length=256)]
+DisplayName = Annotated[SafeStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+class SignupRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: Email
+    password: Password = Field(description="At least 12 characters.")
+    display_name: DisplayName
+
+
+class UserPublic(BaseModel):
+    id: uuid.UUID
+    email: str | None
+    display_name: str
+    role: Role
+    created_at: datetime
+
+
+class TokenResponse(BaseModel):
+    """RFC 6749 §5.1 successful token response."""
+
+    access_token: str
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_in: int
+    refresh_token: str | None = None
+    scope: str | None = None
+
+
+class ClientCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[SafeStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class ClientPublic(BaseModel):
+    id: uuid.UUID
+    client_id: str
+    name: str
+    role: Role
+    created_at: datetime
+
+
+class ClientCreated(ClientPublic):
+    client_secret: str = Field(description="Shown once; only its SHA-256 is stored.")

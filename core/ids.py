@@ -1,0 +1,31 @@
+"""Identifiers: time-ordered UUIDv7 for rows, 256-bit URL-safe secrets for bearer tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import time
+import uuid
+
+
+def new_id() -> uuid.UUID:
+    """A UUIDv7 (RFC 9562 §5.7): sortable by creation time, random in the rest."""
+    unix_ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (unix_ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76  # version
+    value |= ((rand >> 62) & 0xFFF) << 64  # rand_a, 12 bits
+    value |= 0b10 << 62  # variant
+    value |= rand & ((1 << 62) - 1)  # rand_b
+    return uuid.UUID(int=value)
+
+
+def new_secret_token() -> str:
+    """256 bits from the OS CSPRNG, base64url without padding (ASVS 5.0 11.5.1)."""
+    return secrets.token_urlsafe(32)
+
+
+def token_digest(token: str) -> str:
+    """SHA-256 hex of a high-entropy token; enough for ≥112-bit secrets (ASVS 5.0 6.5.2)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()

@@ -1,0 +1,91 @@
+"""One settings class, read from `PASSERELLE_*` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx"})
+MIB = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PASSERELLE_", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+    """SQLAlchemy async URL; defaults to SQLite in `data_dir`."""
+    public_url: str = "http://127.0.0.1:8000"
+    """Base URL the service is reached at; used as token issuer."""
+
+    token_issuer: str | None = None
+    token_audience: str = "passerelle"
+    access_token_minutes: int = Field(default=15, ge=1, le=60)
+    refresh_token_days: int = Field(default=30, ge=1, le=365)
+    token_leeway_seconds: int = Field(default=30, ge=0, le=60)
+
+    oidc_issuer: str | None = None
+    oidc_audience: str | None = None
+    oidc_jwks_url: str | None = None
+    oidc_algorithms: list[str] = ["RS256"]
+    oidc_token_types: list[str] = ["at+jwt", "JWT"]
+    oidc_jwks_cache_seconds: int = Field(default=600, ge=0)
+
+    outbound_allowed_hosts: list[str] = []
+    """Hosts that outbound calls may reach even if they resolve to loopback or private addresses."""
+    outbound_timeout_seconds: float = 5.0
+    outbound_max_bytes: int = 1 * MIB
+
+    json_body_limit: int = 2 * MIB
+    upload_body_limit: int = 10 * MIB
+
+    docs_enabled: bool = True
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'passerelle.db').resolve()}"
+
+    @property
+    def effective_token_issuer(self) -> str:
+        return self.token_issuer or self.public_url.rstrip("/")
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @field_validator("oidc_algorithms")
+    @classmethod
+    def _one_asymmetric_family(cls, value: list[str]) -> list[str]:
+        # RFC 8725 §3.1, §3.2: one family only, never "none", never HMAC next to public keys.
+        families = {alg[:2] for alg in value}
+        if not value or len(families) != 1 or families & {"HS", "no"}:
+            raise ValueError("oidc_algorithms must name one asymmetric family, e.g. ['RS256'] or ['ES256']")
+        return value
+
+    @model_validator(mode="after")
+    def _oidc_complete(self) -> Settings:
+        configured = [self.oidc_issuer, self.oidc_audience, self.oidc_jwks_url]
+        if any(configured) and not all(configured):
+            raise ValueError("external OIDC needs oidc_issuer, oidc_audience and oidc_jwks_url together")
+        if self.environment == "production":
+            if self.token_audience.lower() in PLACEHOLDER_SECRETS:
+                raise ValueError("token_audience must be set in production")
+            if self.public_url.startswith("http://127.0.0.1"):
+                raise ValueError("public_url must be set to the service's public address in production")
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

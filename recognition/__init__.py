@@ -1,0 +1,1 @@
+"""Recognition: frameworks data, levels, credits and grades, completeness, cases, decisions and advice."""

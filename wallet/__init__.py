@@ -1,0 +1,1 @@
+"""The learner wallet: credentials, formats, verification, sharing, inbox, issuing, status lists, export."""

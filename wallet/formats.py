@@ -1,0 +1,254 @@
+"""Recognising what a learner uploads: which credential format, and a first summary.
+
+`detect()` looks at the exact bytes received and answers one `CredentialFormat` or refuses the document. It
+never verifies anything (that is `wallet.verification`); it only reads enough to file the credential: title,
+issuer, dates and types. Full Annex I summaries are built by the format parsers.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as SafeXML
+from defusedxml import DefusedXmlException
+
+from core import jsonstrict
+from core.errors import InvalidInput, UnsupportedMediaType
+
+
+class CredentialFormat(enum.StrEnum):
+    EDC = "edc"  # European Digital Credential, ELM v3 JSON-LD, unsigned
+    EDC_JADES = "edc_jades"  # EDC sealed with JAdES (JWS JSON serialization, RFC 7797 unencoded payload)
+    OPEN_BADGE_3 = "open_badges_3"  # OB 3.0 JSON-LD, Data Integrity proof or none
+    OPEN_BADGE_3_JWT = "open_badges_3_jwt"  # OB 3.0 as VC-JWT (VCDM 1.1 `vc` claim or VCDM 2.0)
+    CLR_2 = "clr_2"  # Comprehensive Learner Record 2.0 JSON-LD
+    CLR_2_JWT = "clr_2_jwt"
+    VC = "vc"  # another W3C Verifiable Credential, JSON-LD
+    VC_JWT = "vc_jwt"  # another W3C Verifiable Credential as a JWT
+    SD_JWT_VC = "sd_jwt_vc"  # IETF SD-JWT VC (`dc+sd-jwt`)
+    ELMO = "elmo"  # EMREX / EWP ELMO XML transcript of records
+
+
+class UnrecognisedCredential(InvalidInput):
+    code = "unrecognised_credential"
+    default_detail = "The document is not a credential in a format Passerelle understands."
+
+
+JSON_MEDIA_TYPES = frozenset({
+    "application/json", "application/ld+json", "application/vc+ld+json", "application/vc", "application/jose+json",
+    "application/vc+json",
+})
+TEXT_MEDIA_TYPES = frozenset({
+    "application/jwt", "application/vc+jwt", "application/vc+sd-jwt", "application/dc+sd-jwt", "application/sd-jwt",
+    "application/jose", "text/plain",
+})
+XML_MEDIA_TYPES = frozenset({"application/xml", "text/xml"})
+ACCEPTED_MEDIA_TYPES = JSON_MEDIA_TYPES | TEXT_MEDIA_TYPES | XML_MEDIA_TYPES
+
+MEDIA_TYPE_BY_FORMAT = {
+    CredentialFormat.EDC: "application/ld+json",
+    CredentialFormat.EDC_JADES: "application/jose+json",
+    CredentialFormat.OPEN_BADGE_3: "application/ld+json",
+    CredentialFormat.CLR_2: "application/ld+json",
+    CredentialFormat.VC: "application/ld+json",
+    CredentialFormat.OPEN_BADGE_3_JWT: "application/jwt",
+    CredentialFormat.CLR_2_JWT: "application/jwt",
+    CredentialFormat.VC_JWT: "application/vc+jwt",
+    CredentialFormat.SD_JWT_VC: "application/dc+sd-jwt",
+    CredentialFormat.ELMO: "application/xml",
+}
+
+
+@dataclass(frozen=True)
+class Detected:
+    format: CredentialFormat
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def _types(document: dict[str, Any]) -> list[str]:
+    value = document.get("type", document.get("@type", []))
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str)]
+
+
+def _text(value: Any) -> str | None:
+    """A display string from a plain string or a language map ({"en": "…"} or {"en": ["…"]})."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for preferred in ("en", *value.keys()):
+            item = value.get(preferred)
+            if isinstance(item, list) and item and isinstance(item[0], str):
+                return item[0]
+            if isinstance(item, str):
+                return item
+    if isinstance(value, list) and value:
+        return _text(value[0])
+    return None
+
+
+def _issuer(document: dict[str, Any]) -> dict[str, str]:
+    issuer = document.get("issuer")
+    if isinstance(issuer, str):
+        return {"id": issuer}
+    if isinstance(issuer, dict):
+        result = {"id": issuer.get("id"), "name": _text(issuer.get("name") or issuer.get("legalName"))}
+        return {k: v for k, v in result.items() if isinstance(v, str)}
+    return {}
+
+
+def _vc_summary(document: dict[str, Any], credential_format: CredentialFormat) -> dict[str, Any]:
+    subject = document.get("credentialSubject")
+    subject = subject[0] if isinstance(subject, list) and subject else subject
+    title = _text(document.get("name")) or _text(document.get("title"))
+    if title is None and isinstance(subject, dict):
+        achievement = subject.get("achievement")
+        if isinstance(achievement, dict):
+            title = _text(achievement.get("name"))
+        claimed = subject.get("hasClaimed")
+        if title is None and isinstance(claimed, dict):
+            title = _text(claimed.get("title"))
+    summary = {
+        "title": title,
+        "issuer": _issuer(document) or None,
+        "issued_on": document.get("validFrom") or document.get("issuanceDate") or document.get("issued"),
+        "valid_until": document.get("validUntil") or document.get("expirationDate"),
+        "types": _types(document),
+    }
+    return {k: v for k, v in summary.items() if v not in (None, [], {})}
+
+
+def _classify_vc(document: dict[str, Any], *, jwt: bool) -> CredentialFormat:
+    types = set(_types(document))
+    if "EuropeanDigitalCredential" in types and not jwt:
+        return CredentialFormat.EDC
+    if "ClrCredential" in types:
+        return CredentialFormat.CLR_2_JWT if jwt else CredentialFormat.CLR_2
+    if types & {"OpenBadgeCredential", "AchievementCredential"}:
+        return CredentialFormat.OPEN_BADGE_3_JWT if jwt else CredentialFormat.OPEN_BADGE_3
+    if "VerifiableCredential" in types:
+        return CredentialFormat.VC_JWT if jwt else CredentialFormat.VC
+    raise UnrecognisedCredential("The JSON document is not a Verifiable Credential (no VerifiableCredential type).")
+
+
+def _b64url_json(segment: str) -> Any:
+    try:
+        raw = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise UnrecognisedCredential("A JWT segment is not base64url.") from exc
+    return jsonstrict.loads(raw)
+
+
+def _detect_jws_json(document: dict[str, Any]) -> Detected:
+    payload = document.get("payload")
+    if not isinstance(payload, str):
+        raise UnrecognisedCredential("The JWS has no embedded payload; detached seals are not accepted.")
+    # RFC 7797: with b64=false the payload member is the JSON text itself; otherwise it is base64url.
+    try:
+        inner = jsonstrict.loads(payload)
+    except InvalidInput:
+        inner = _b64url_json(payload)
+    if not isinstance(inner, dict) or "EuropeanDigitalCredential" not in _types(inner):
+        raise UnrecognisedCredential("Only sealed European Digital Credentials are accepted as JWS JSON.")
+    return Detected(CredentialFormat.EDC_JADES, _vc_summary(inner, CredentialFormat.EDC_JADES))
+
+
+def _detect_json(content: bytes) -> Detected:
+    document = jsonstrict.loads(content)
+    if not isinstance(document, dict):
+        raise UnrecognisedCredential("A JSON credential must be a JSON object.")
+    if "signatures" in document or ("protected" in document and "signature" in document):
+        return _detect_jws_json(document)
+    credential_format = _classify_vc(document, jwt=False)
+    return Detected(credential_format, _vc_summary(document, credential_format))
+
+
+def _detect_compact(content: bytes) -> Detected:
+    try:
+        text = content.decode("ascii").strip()
+    except UnicodeDecodeError as exc:
+        raise UnrecognisedCredential("A compact JWT must be ASCII.") from exc
+    jws, _, disclosures = text.partition("~")
+    parts = jws.split(".")
+    if len(parts) != 3 or not all(parts[:2]):
+        raise UnrecognisedCredential("The text is not a compact JWS (three base64url parts).")
+    header, claims = _b64url_json(parts[0]), _b64url_json(parts[1])
+    if not isinstance(header, dict) or not isinstance(claims, dict):
+        raise UnrecognisedCredential("The JWT header and payload must be JSON objects.")
+    token_type = str(header.get("typ", "")).lower().removeprefix("application/")
+    if "~" in text or token_type in {"dc+sd-jwt", "vc+sd-jwt"}:
+        if token_type not in {"dc+sd-jwt", "vc+sd-jwt", "sd-jwt", "jwt", "example+sd-jwt", ""}:
+            raise UnrecognisedCredential(f"An SD-JWT with typ {token_type!r} is not an SD-JWT VC.")
+        summary = {
+            "title": _text(claims.get("name")) or claims.get("vct"),
+            "issuer": {"id": claims["iss"]} if isinstance(claims.get("iss"), str) else None,
+            "vct": claims.get("vct"),
+            "disclosures": len([d for d in disclosures.split("~") if d]),
+        }
+        return Detected(CredentialFormat.SD_JWT_VC, {k: v for k, v in summary.items() if v is not None})
+    vc = claims.get("vc") if isinstance(claims.get("vc"), dict) else claims  # VCDM 1.1 `vc` claim or VCDM 2.0
+    if not isinstance(vc, dict) or not _types(vc):
+        raise UnrecognisedCredential("The JWT does not carry a Verifiable Credential.")
+    credential_format = _classify_vc(vc, jwt=True)
+    summary = _vc_summary(vc, credential_format)
+    if "issuer" not in summary and isinstance(claims.get("iss"), str):
+        summary["issuer"] = {"id": claims["iss"]}
+    return Detected(credential_format, summary)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _child(element: Element, name: str) -> Element | None:
+    return next((c for c in element if _local(c.tag) == name), None)
+
+
+def _detect_xml(content: bytes) -> Detected:
+    try:
+        root = SafeXML.fromstring(content, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise UnrecognisedCredential("XML with DTDs or entities is refused.", code="unsafe_xml") from exc
+    except SafeXML.ParseError as exc:
+        raise UnrecognisedCredential(f"The XML is not well-formed: {exc}.") from exc
+    if _local(root.tag) != "elmo":
+        raise UnrecognisedCredential("Only ELMO transcripts (root element <elmo>) are accepted as XML.")
+    summary: dict[str, Any] = {"title": "Transcript of Records"}
+    report = _child(root, "report")
+    if report is not None:
+        issuer = _child(report, "issuer")
+        issuer_title = _child(issuer, "title") if issuer is not None else None
+        if issuer_title is not None and issuer_title.text:
+            summary["issuer"] = {"name": issuer_title.text.strip()}
+        issue_date = _child(report, "issueDate")
+        if issue_date is not None and issue_date.text:
+            summary["issued_on"] = issue_date.text.strip()
+    return Detected(CredentialFormat.ELMO, summary)
+
+
+def detect(content: bytes, media_type: str) -> Detected:
+    """Identify the credential format of `content` sent as `media_type`."""
+    if not content.strip():
+        raise UnrecognisedCredential("The document is empty.", code="empty_document")
+    if media_type in JSON_MEDIA_TYPES:
+        return _detect_json(content)
+    if media_type in XML_MEDIA_TYPES:
+        return _detect_xml(content)
+    if media_type in TEXT_MEDIA_TYPES:
+        return _detect_compact(content)
+    if media_type == "application/octet-stream":
+        # A file upload without a useful type: decide by the first significant byte.
+        first = content.lstrip()[:1]
+        if first == b"{":
+            return _detect_json(content)
+        if first == b"<":
+            return _detect_xml(content)
+        return _detect_compact(content)
+    raise UnsupportedMediaType(
+        f"Credentials are accepted as {', '.join(sorted(ACCEPTED_MEDIA_TYPES))} or multipart/form-data."
+    )

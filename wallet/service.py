@@ -1,0 +1,146 @@
+"""Wallet rules for storing credentials: exact bytes, one copy per learner, owner-only access."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import anyio.to_thread
+import structlog
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.clock import utcnow
+from core.errors import InvalidInput, PreconditionFailed
+from wallet.errors import CredentialNotFound, DuplicateCredential
+from wallet.formats import MEDIA_TYPE_BY_FORMAT, Detected, detect
+from wallet.models import Credential
+from wallet.repository import CredentialRepository
+from wallet.schemas import CredentialUpdate
+
+log = structlog.get_logger("passerelle.wallet")
+
+MAX_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Credential]
+    next_cursor: str | None
+
+
+def encode_cursor(credential_id: uuid.UUID) -> str:
+    return base64.urlsafe_b64encode(credential_id.bytes).rstrip(b"=").decode("ascii")
+
+
+def decode_cursor(cursor: str) -> uuid.UUID:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        return uuid.UUID(bytes=raw)
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidInput("The cursor is not one this service issued.", code="invalid_cursor") from exc
+
+
+def _inspect(content: bytes, media_type: str) -> tuple[Detected, str]:
+    return detect(content, media_type), hashlib.sha256(content).hexdigest()
+
+
+async def import_credential(
+    session: AsyncSession, *, owner_id: uuid.UUID, content: bytes, media_type: str, label: str | None = None
+) -> Credential:
+    """Store a credential exactly as received; the same bytes twice in one wallet is a conflict."""
+    detected, digest = await anyio.to_thread.run_sync(_inspect, content, media_type)
+    repository = CredentialRepository(session)
+    existing = await repository.id_by_digest(owner_id, digest)
+    if existing is not None:
+        raise DuplicateCredential(existing)
+    stored_media_type = (
+        MEDIA_TYPE_BY_FORMAT[detected.format] if media_type == "application/octet-stream" else media_type
+    )
+    credential = Credential(
+        owner_id=owner_id,
+        format=detected.format.value,
+        media_type=stored_media_type,
+        sha256=digest,
+        size_bytes=len(content),
+        label=label,
+        summary=detected.summary,
+    )
+    try:
+        async with session.begin_nested():
+            await repository.add(credential, content)
+    except IntegrityError:
+        # A concurrent import of the same bytes won the unique (owner_id, sha256) race.
+        winner = await repository.id_by_digest(owner_id, digest)
+        if winner is None:
+            raise
+        raise DuplicateCredential(winner) from None
+    log.info("credential_imported", credential_id=str(credential.id), format=credential.format,
+             size_bytes=credential.size_bytes)
+    return credential
+
+
+async def get_credential(session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID) -> Credential:
+    credential = await CredentialRepository(session).get(owner_id, credential_id)
+    if credential is None:
+        raise CredentialNotFound()
+    return credential
+
+
+async def get_original(session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID) -> tuple[Credential, bytes]:
+    found = await CredentialRepository(session).get_document(owner_id, credential_id)
+    if found is None:
+        raise CredentialNotFound()
+    return found
+
+
+async def list_credentials(
+    session: AsyncSession,
+    owner_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+    credential_format: str | None,
+    tag: str | None,
+) -> Page:
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    before = decode_cursor(cursor) if cursor else None
+    rows = await CredentialRepository(session).page(
+        owner_id, limit=limit + 1, before=before, credential_format=credential_format, tag=tag
+    )
+    items = rows[:limit]
+    return Page(items=items, next_cursor=encode_cursor(items[-1].id) if len(rows) > limit else None)
+
+
+def etag(credential: Credential) -> str:
+    return f'"{credential.id.hex[:8]}-{credential.version}"'
+
+
+async def update_credential(
+    session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID, changes: CredentialUpdate, *, if_match: str
+) -> Credential:
+    """Change label and tags, only if the caller saw the current version (RFC 9110 §13.1.1)."""
+    credential = await get_credential(session, owner_id, credential_id)
+    candidates = {value.strip().removeprefix("W/") for value in if_match.split(",")}
+    if etag(credential) not in candidates and "*" not in candidates:
+        raise PreconditionFailed()
+    values: dict[str, Any] = changes.model_dump(exclude_unset=True)
+    if "tags" in values:
+        values["tags"] = sorted(set(values["tags"] or []))
+    updated = await CredentialRepository(session).update_versioned(
+        owner_id, credential_id, expected_version=credential.version, values={**values, "updated_at": utcnow()}
+    )
+    if updated is None:  # changed by a concurrent request between our read and our write
+        raise PreconditionFailed()
+    return updated
+
+
+async def delete_credential(session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID) -> None:
+    """Hard delete: the metadata and the original bytes are gone when this returns."""
+    if not await CredentialRepository(session).delete(owner_id, credential_id):
+        raise CredentialNotFound()
+    log.info("credential_deleted", credential_id=str(credential_id))

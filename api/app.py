@@ -53,7 +53,9 @@ async def build_state(
     """Open the database, check it is migrated, load the signing keys."""
     if settings.database_url is None:
         ensure_sqlite_directory(settings)
-    engine = bind.engine if isinstance(bind, AsyncConnection) else bind or create_engine(settings.effective_database_url)
+    engine = (
+        bind.engine if isinstance(bind, AsyncConnection) else bind or create_engine(settings.effective_database_url)
+    )
     revision = await schema_revision(engine) if bind is None or isinstance(bind, AsyncEngine) else None
     if bind is None and revision != migration_head():
         await engine.dispose()

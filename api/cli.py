@@ -11,8 +11,9 @@ import typer
 
 from core.settings import get_settings
 
-cli = typer.Typer(help="Passerelle: learner wallet and recognition service.", no_args_is_help=True,
-                  add_completion=False)
+cli = typer.Typer(
+    help="Passerelle: learner wallet and recognition service.", no_args_is_help=True, add_completion=False
+)
 user_cli = typer.Typer(help="Manage user accounts.", no_args_is_help=True)
 client_cli = typer.Typer(help="Manage institution clients.", no_args_is_help=True)
 keys_cli = typer.Typer(help="Manage the service's signing keys.", no_args_is_help=True)
@@ -66,8 +67,9 @@ async def _create_user(email: str, password: str | None, display_name: str, role
     engine = create_engine(get_settings().effective_database_url, pool=False)
     try:
         async with transaction(create_sessionmaker(engine)) as session:
-            user = await create_user(session, email=email, password=password, display_name=display_name,
-                                     role=Role(role))
+            user = await create_user(
+                session, email=email, password=password, display_name=display_name, role=Role(role)
+            )
             return str(user.id)
     finally:
         await engine.dispose()

@@ -100,8 +100,10 @@ class Pagination:
     def __init__(
         self,
         limit: Annotated[int, Query(ge=1, le=100, description="Items per page (at most 100).")] = 20,
-        cursor: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
-                                            description="`next_cursor` of the previous page.")] = None,
+        cursor: Annotated[
+            str | None,
+            Query(max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="`next_cursor` of the previous page."),
+        ] = None,
     ) -> None:
         self.limit = limit
         self.cursor = cursor

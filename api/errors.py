@@ -42,10 +42,21 @@ STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
 )
 
 CODE_BY_STATUS = {
-    400: "bad_request", 401: "authentication_failed", 403: "permission_denied", 404: "not_found",
-    405: "method_not_allowed", 406: "not_acceptable", 409: "conflict", 412: "precondition_failed",
-    413: "content_too_large", 415: "unsupported_media_type", 422: "invalid_input", 428: "precondition_required",
-    429: "too_many_requests", 500: "internal_error", 503: "service_unavailable",
+    400: "bad_request",
+    401: "authentication_failed",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "content_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_input",
+    428: "precondition_required",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "service_unavailable",
 }
 
 
@@ -105,7 +116,9 @@ async def handle_domain_error(request: Request, exc: Exception) -> Response:
     headers: dict[str, str] = {}
     extra = dict(exc.extra)
     if status == 401:
-        headers["WWW-Authenticate"] = f'Bearer error="{"invalid_token" if exc.code != "authentication_failed" else "invalid_request"}"'
+        headers["WWW-Authenticate"] = (
+            f'Bearer error="{"invalid_token" if exc.code != "authentication_failed" else "invalid_request"}"'
+        )
     if isinstance(exc, errors.AuthenticationFailed) and request.url.path == "/v1/auth/token":
         # RFC 6749 §5.2: token-endpoint errors carry `error` (and we add the problem members around it).
         extra.setdefault("error", exc.code if exc.code in {"invalid_grant", "invalid_client"} else "invalid_grant")
@@ -115,8 +128,15 @@ async def handle_domain_error(request: Request, exc: Exception) -> Response:
             headers["WWW-Authenticate"] = 'Basic realm="passerelle"'
     if status == 503:
         headers["Retry-After"] = "5"
-    return problem_response(status=status, code=exc.code, detail=exc.detail, instance=request.url.path,
-                            request_id=_request_id(request), extra=extra, headers=headers)
+    return problem_response(
+        status=status,
+        code=exc.code,
+        detail=exc.detail,
+        instance=request.url.path,
+        request_id=_request_id(request),
+        extra=extra,
+        headers=headers,
+    )
 
 
 def _jsonable(value: Any) -> Any:
@@ -130,13 +150,20 @@ def _jsonable(value: Any) -> Any:
 async def handle_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     field_errors = [
-        {"location": [_jsonable(part) for part in error.get("loc", ())], "message": error.get("msg", ""),
-         "type": error.get("type", "")}
+        {
+            "location": [_jsonable(part) for part in error.get("loc", ())],
+            "message": error.get("msg", ""),
+            "type": error.get("type", ""),
+        }
         for error in exc.errors()
     ]
     return problem_response(
-        status=422, code="invalid_input", detail="The request does not match the documented schema.",
-        instance=request.url.path, request_id=_request_id(request), extra={"errors": field_errors},
+        status=422,
+        code="invalid_input",
+        detail="The request does not match the documented schema.",
+        instance=request.url.path,
+        request_id=_request_id(request),
+        extra={"errors": field_errors},
     )
 
 
@@ -144,25 +171,46 @@ async def handle_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
     code = CODE_BY_STATUS.get(status, "http_error")
-    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != HTTPStatus(status).phrase else {
-        404: "There is nothing at this address.",
-        405: f"{request.method} is not allowed on this resource.",
-    }.get(status, HTTPStatus(status).description)
-    return problem_response(status=status, code=code, detail=str(detail), instance=request.url.path,
-                            request_id=_request_id(request), headers=exc.headers)
+    detail = (
+        exc.detail
+        if isinstance(exc.detail, str) and exc.detail != HTTPStatus(status).phrase
+        else {
+            404: "There is nothing at this address.",
+            405: f"{request.method} is not allowed on this resource.",
+        }.get(status, HTTPStatus(status).description)
+    )
+    return problem_response(
+        status=status,
+        code=code,
+        detail=str(detail),
+        instance=request.url.path,
+        request_id=_request_id(request),
+        headers=exc.headers,
+    )
 
 
 async def handle_database_error(request: Request, exc: Exception) -> Response:
     # Locked SQLite files and lost PostgreSQL connections are transient: tell the client to retry.
     log.warning("database_unavailable", error=type(exc).__name__)
-    return problem_response(status=503, code="service_unavailable", detail="The database is busy or unreachable; retry.",
-                            instance=request.url.path, request_id=_request_id(request), headers={"Retry-After": "2"})
+    return problem_response(
+        status=503,
+        code="service_unavailable",
+        detail="The database is busy or unreachable; retry.",
+        instance=request.url.path,
+        request_id=_request_id(request),
+        headers={"Retry-After": "2"},
+    )
 
 
 async def handle_unexpected(request: Request, exc: Exception) -> Response:
     log.error("unhandled_exception", path=request.url.path, exc_info=exc)
-    return problem_response(status=500, code="internal_error", detail="An unexpected error occurred; it has been logged.",
-                            instance=request.url.path, request_id=_request_id(request))
+    return problem_response(
+        status=500,
+        code="internal_error",
+        detail="An unexpected error occurred; it has been logged.",
+        instance=request.url.path,
+        request_id=_request_id(request),
+    )
 
 
 def install(app: FastAPI) -> None:
@@ -178,7 +226,10 @@ def install(app: FastAPI) -> None:
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` entries documenting each error status as a problem body."""
     return {
-        status: {"model": Problem, "description": HTTPStatus(status).phrase,
-                 "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        status: {
+            "model": Problem,
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
         for status in statuses
     }

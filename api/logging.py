@@ -10,10 +10,25 @@ from typing import Any
 
 import structlog
 
-SECRET_KEYS = frozenset({
-    "password", "new_password", "token", "access_token", "refresh_token", "id_token", "client_secret", "secret",
-    "authorization", "cookie", "set-cookie", "code", "otp", "passphrase", "private_key",
-})
+SECRET_KEYS = frozenset(
+    {
+        "password",
+        "new_password",
+        "token",
+        "access_token",
+        "refresh_token",
+        "id_token",
+        "client_secret",
+        "secret",
+        "authorization",
+        "cookie",
+        "set-cookie",
+        "code",
+        "otp",
+        "passphrase",
+        "private_key",
+    }
+)
 REDACTED = "[redacted]"
 _JWT_LIKE = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_~.-]*")
 

@@ -28,8 +28,11 @@ class Metrics:
             "passerelle_http_requests", "HTTP requests answered", ["method", "route", "status"], registry=self.registry
         )
         self.duration = Histogram(
-            "passerelle_http_request_duration_seconds", "Time to answer HTTP requests", ["method", "route"],
-            registry=self.registry, buckets=(0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+            "passerelle_http_request_duration_seconds",
+            "Time to answer HTTP requests",
+            ["method", "route"],
+            registry=self.registry,
+            buckets=(0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
         )
 
 
@@ -81,8 +84,9 @@ class RequestContextMiddleware:
             self.metrics.requests.labels(method, route, str(status)).inc()
             self.metrics.duration.labels(method, route).observe(elapsed)
             # The route template, never the raw path: raw paths can carry share tokens and identifiers.
-            access_log.info("http_request", method=method, route=route, status=status,
-                            duration_ms=round(elapsed * 1000, 2))
+            access_log.info(
+                "http_request", method=method, route=route, status=status, duration_ms=round(elapsed * 1000, 2)
+            )
 
 
 def _is_json(content_type: str) -> bool:
@@ -129,16 +133,24 @@ class BodyGuardMiddleware:
             try:
                 jsonstrict.loads(bytes(body))
             except InvalidInput as exc:
-                response = problem_response(status=422, code=exc.code, detail=exc.detail, instance=scope["path"],
-                                            request_id=scope.get("state", {}).get("request_id"))
+                response = problem_response(
+                    status=422,
+                    code=exc.code,
+                    detail=exc.detail,
+                    instance=scope["path"],
+                    request_id=scope.get("state", {}).get("request_id"),
+                )
                 await response(scope, receive, send)
                 return
         await self.app(scope, _replay(bytes(body), receive), send)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         response = problem_response(
-            status=413, code="content_too_large", detail=f"The request body is larger than {limit} bytes.",
-            instance=scope["path"], request_id=scope.get("state", {}).get("request_id"),
+            status=413,
+            code="content_too_large",
+            detail=f"The request body is larger than {limit} bytes.",
+            instance=scope["path"],
+            request_id=scope.get("state", {}).get("request_id"),
             headers={"Connection": "close"},
         )
         await response(scope, receive, send)

@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import DateTime, event
 from sqlalchemy.engine import Connection, Dialect
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
@@ -86,7 +86,13 @@ def create_engine(url: str, *, pool: bool = True, echo: bool = False) -> AsyncEn
     return engine
 
 
-def create_sessionmaker(bind: AsyncEngine | Any) -> async_sessionmaker[AsyncSession]:
+def create_sessionmaker(bind: AsyncEngine | AsyncConnection) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded objects after commit. Bound to a connection (tests), a session's commit only
+    releases a SAVEPOINT inside the connection's outer transaction."""
+    if isinstance(bind, AsyncConnection):
+        return async_sessionmaker(
+            bind=bind, expire_on_commit=False, autoflush=False, join_transaction_mode="create_savepoint"
+        )
     return async_sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jose import jws, jwt
+from jose import jwk, jws, jwt
 from jose.backends.base import Key
 from jose.exceptions import ExpiredSignatureError, JOSEError, JWTClaimsError
 
@@ -23,6 +23,14 @@ from core.errors import AuthenticationFailed
 from core.ids import new_id
 
 REQUIRED_CLAIMS = ("exp", "iat", "aud", "iss", "sub")
+
+
+__all__ = ["ClaimsCache", "Key", "TokenProfile", "TokenRejected", "UnknownKey", "construct_key", "decode", "sign"]
+
+
+def construct_key(material: str | dict[str, Any], algorithm: str) -> Key:
+    """A signing or verification key from PEM text or a JWK, bound to one algorithm."""
+    return jwk.construct(material, algorithm)
 
 
 class TokenRejected(AuthenticationFailed):
@@ -92,10 +100,11 @@ def decode(token: str, profile: TokenProfile, keys: Callable[[str], Key | None])
     if not isinstance(token_type, str) or _normalise_typ(token_type) not in accepted_types:
         raise TokenRejected("The token has the wrong type (typ).", code="wrong_token_type")
     critical = header.get("crit")
-    if critical is not None:
-        # RFC 7515 §4.1.11: a recipient must reject a JWS with crit parameters it does not understand.
-        if not isinstance(critical, list) or not critical or not set(critical) <= profile.understood_crit:
-            raise TokenRejected("The token has critical header parameters we do not understand.", code="crit")
+    # RFC 7515 §4.1.11: a recipient must reject a JWS with crit parameters it does not understand.
+    if critical is not None and (
+        not isinstance(critical, list) or not critical or not set(critical) <= profile.understood_crit
+    ):
+        raise TokenRejected("The token has critical header parameters we do not understand.", code="crit")
     kid = header.get("kid")
     if not isinstance(kid, str) or not kid:
         raise TokenRejected("The token has no key id (kid).", code="unknown_key")

@@ -27,10 +27,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from jose import jwk
-from jose.backends.base import Key
 
 from core.clock import utcnow
+from core.jose import Key, construct_key
 
 ALGORITHM = "ES256"
 KEYRING_FILE = "keyring.json"
@@ -93,8 +92,8 @@ def _load_key(directory: Path, entry: dict[str, Any]) -> SigningKey:
         kid=entry["kid"],
         created_at=datetime.fromisoformat(entry["created_at"]),
         retired_at=datetime.fromisoformat(retired) if retired else None,
-        private=jwk.construct(pem.decode("ascii"), ALGORITHM),
-        public=jwk.construct(public_pem.decode("ascii"), ALGORITHM),
+        private=construct_key(pem.decode("ascii"), ALGORITHM),
+        public=construct_key(public_pem.decode("ascii"), ALGORITHM),
         jwk=public_jwk(private_key),
     )
 

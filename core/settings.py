@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     """Base URL the service is reached at; used as token issuer."""
 
     token_issuer: str | None = None
-    token_audience: str = "passerelle"
+    token_audience: str = "passerelle"  # noqa: S105 - an audience name
     access_token_minutes: int = Field(default=15, ge=1, le=60)
     refresh_token_days: int = Field(default=30, ge=1, le=365)
     token_leeway_seconds: int = Field(default=30, ge=0, le=60)

@@ -1,8 +1,8 @@
 """Wallet errors.
 
-    CredentialNotFound (NotFound)        no such credential in *this learner's* wallet
-    DuplicateCredential (Conflict)       the same bytes are already in the wallet; `existing_id` names them
-    UnrecognisedCredential (InvalidInput, in wallet.formats)   not a format we read
+CredentialNotFound (NotFound)        no such credential in *this learner's* wallet
+DuplicateCredential (Conflict)       the same bytes are already in the wallet; `existing_id` names them
+UnrecognisedCredential (InvalidInput, in wallet.formats)   not a format we read
 """
 
 from __future__ import annotations

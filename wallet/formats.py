@@ -39,14 +39,27 @@ class UnrecognisedCredential(InvalidInput):
     default_detail = "The document is not a credential in a format Passerelle understands."
 
 
-JSON_MEDIA_TYPES = frozenset({
-    "application/json", "application/ld+json", "application/vc+ld+json", "application/vc", "application/jose+json",
-    "application/vc+json",
-})
-TEXT_MEDIA_TYPES = frozenset({
-    "application/jwt", "application/vc+jwt", "application/vc+sd-jwt", "application/dc+sd-jwt", "application/sd-jwt",
-    "application/jose", "text/plain",
-})
+JSON_MEDIA_TYPES = frozenset(
+    {
+        "application/json",
+        "application/ld+json",
+        "application/vc+ld+json",
+        "application/vc",
+        "application/jose+json",
+        "application/vc+json",
+    }
+)
+TEXT_MEDIA_TYPES = frozenset(
+    {
+        "application/jwt",
+        "application/vc+jwt",
+        "application/vc+sd-jwt",
+        "application/dc+sd-jwt",
+        "application/sd-jwt",
+        "application/jose",
+        "text/plain",
+    }
+)
 XML_MEDIA_TYPES = frozenset({"application/xml", "text/xml"})
 ACCEPTED_MEDIA_TYPES = JSON_MEDIA_TYPES | TEXT_MEDIA_TYPES | XML_MEDIA_TYPES
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, func, literal_column, select, true, update
+from sqlalchemy import ColumnElement, delete, exists, func, literal_column, select, true, type_coerce, update
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -41,7 +42,7 @@ class CredentialRepository:
 
     def _has_tag(self, tag: str) -> ColumnElement[bool]:
         if self.session.get_bind().dialect.name == "postgresql":
-            return col(Credential.tags).contains([tag])  # type: ignore[no-any-return]
+            return type_coerce(col(Credential.tags), JSONB).contains([tag])
         elements = func.json_each(col(Credential.tags)).table_valued("value")
         return exists(select(literal_column("1")).select_from(elements).where(elements.c.value == tag))
 
@@ -84,9 +85,7 @@ class CredentialRepository:
     async def delete(self, owner_id: uuid.UUID, credential_id: uuid.UUID) -> bool:
         # The document row goes with it (ON DELETE CASCADE), removed explicitly too for engines without FK checks.
         owned = select(Credential.id).where(col(Credential.id) == credential_id, col(Credential.owner_id) == owner_id)
-        await self.session.execute(
-            delete(CredentialDocument).where(col(CredentialDocument.credential_id).in_(owned))
-        )
+        await self.session.execute(delete(CredentialDocument).where(col(CredentialDocument.credential_id).in_(owned)))
         result: Any = await self.session.execute(
             delete(Credential).where(col(Credential.id) == credential_id, col(Credential.owner_id) == owner_id)
         )

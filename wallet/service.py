@@ -79,8 +79,12 @@ async def import_credential(
         if winner is None:
             raise
         raise DuplicateCredential(winner) from None
-    log.info("credential_imported", credential_id=str(credential.id), format=credential.format,
-             size_bytes=credential.size_bytes)
+    log.info(
+        "credential_imported",
+        credential_id=str(credential.id),
+        format=credential.format,
+        size_bytes=credential.size_bytes,
+    )
     return credential
 
 
@@ -91,7 +95,9 @@ async def get_credential(session: AsyncSession, owner_id: uuid.UUID, credential_
     return credential
 
 
-async def get_original(session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID) -> tuple[Credential, bytes]:
+async def get_original(
+    session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID
+) -> tuple[Credential, bytes]:
     found = await CredentialRepository(session).get_document(owner_id, credential_id)
     if found is None:
         raise CredentialNotFound()

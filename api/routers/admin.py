@@ -23,5 +23,11 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"])
 async def create_client(body: ClientCreate, admin: CurrentAdmin, session: SessionDep) -> ClientCreated:
     """Create an OAuth2 client for an institution's system. The secret is in this answer only."""
     client, secret = await service.create_client(session, name=body.name, created_by=admin.id)
-    return ClientCreated(id=client.id, client_id=client.client_id, name=client.name, role=client.role,
-                         created_at=client.created_at, client_secret=secret)
+    return ClientCreated(
+        id=client.id,
+        client_id=client.client_id,
+        name=client.name,
+        role=client.role,
+        created_at=client.created_at,
+        client_secret=secret,
+    )

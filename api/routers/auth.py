@@ -84,8 +84,9 @@ async def issue_token(
     if grant_type == "password":
         if not username or password is None:
             raise InvalidInput("The password grant needs `username` and `password`.", code="invalid_request")
-        issued = await service.password_grant(session, tokens, username=username.strip(), password=password,
-                                              client_id=client_id)
+        issued = await service.password_grant(
+            session, tokens, username=username.strip(), password=password, client_id=client_id
+        )
     elif grant_type == "refresh_token":
         if not refresh_token:
             raise InvalidInput("The refresh_token grant needs `refresh_token`.", code="invalid_request")
@@ -96,8 +97,9 @@ async def issue_token(
         if not identifier or not secret:
             raise InvalidClient("The client_credentials grant needs client authentication.")
         issued = await service.client_credentials_grant(session, tokens, client_id=identifier, client_secret=secret)
-    return TokenResponse(access_token=issued.access_token, expires_in=issued.expires_in,
-                         refresh_token=issued.refresh_token)
+    return TokenResponse(
+        access_token=issued.access_token, expires_in=issued.expires_in, refresh_token=issued.refresh_token
+    )
 
 
 @router.get(

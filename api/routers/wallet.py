@@ -10,7 +10,7 @@ from starlette.datastructures import UploadFile
 from api.deps import CredentialID, CurrentLearner, PaginationDep, SessionDep
 from api.errors import problem_responses
 from core.errors import InvalidInput, PreconditionRequired, UnsupportedMediaType
-from core.text import Label, reject_unsafe_characters
+from core.text import reject_unsafe_characters
 from wallet import service
 from wallet.formats import ACCEPTED_MEDIA_TYPES, CredentialFormat
 from wallet.schemas import CredentialPage, CredentialPublic, CredentialUpdate
@@ -25,7 +25,10 @@ _upload_body: dict[str, Any] = {
         "required": True,
         "description": "The credential exactly as issued. Its bytes are stored unchanged.",
         "content": {
-            **{media_type: {"schema": {"type": "string", "format": "binary"}} for media_type in sorted(ACCEPTED_MEDIA_TYPES)},
+            **{
+                media_type: {"schema": {"type": "string", "format": "binary"}}
+                for media_type in sorted(ACCEPTED_MEDIA_TYPES)
+            },
             "multipart/form-data": {
                 "schema": {
                     "type": "object",
@@ -117,8 +120,12 @@ async def list_credentials(
 ) -> CredentialPage:
     """Your credentials, newest first, at most 100 per page."""
     page = await service.list_credentials(
-        session, learner.id, limit=pagination.limit, cursor=pagination.cursor,
-        credential_format=format.value if format else None, tag=tag,
+        session,
+        learner.id,
+        limit=pagination.limit,
+        cursor=pagination.cursor,
+        credential_format=format.value if format else None,
+        tag=tag,
     )
     return CredentialPage(items=[_public(c) for c in page.items], next_cursor=page.next_cursor)
 
@@ -145,8 +152,10 @@ async def get_credential(
     summary="Download the original document",
     response_class=Response,
     responses={
-        200: {"description": "The exact bytes received, with their media type.",
-              "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+        200: {
+            "description": "The exact bytes received, with their media type.",
+            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+        },
         **problem_responses(401, 404, 422),
     },
 )
@@ -171,8 +180,10 @@ async def get_original(credential_id: CredentialID, learner: CurrentLearner, ses
     response_model=CredentialPublic,
     operation_id="updateCredential",
     summary="Change a credential's label or tags",
-    responses={**problem_responses(401, 404, 412, 413, 415, 422, 428),
-               200: {"headers": {"ETag": {"schema": {"type": "string"}}}}},
+    responses={
+        **problem_responses(401, 404, 412, 413, 415, 422, 428),
+        200: {"headers": {"ETag": {"schema": {"type": "string"}}}},
+    },
 )
 async def update_credential(
     credential_id: CredentialID,

@@ -25,8 +25,10 @@ USER_ROLES = (Role.LEARNER, Role.OFFICER, Role.ADMIN)
 
 
 def role_column() -> Column[Role]:
-    return Column(Enum(Role, name="role", native_enum=False, length=16,
-                       values_callable=lambda roles: [r.value for r in roles]), nullable=False)
+    return Column(
+        Enum(Role, name="role", native_enum=False, length=16, values_callable=lambda roles: [r.value for r in roles]),
+        nullable=False,
+    )
 
 
 class User(SQLModel, table=True):

@@ -35,7 +35,7 @@ class TokenResponse(BaseModel):
     """RFC 6749 §5.1 successful token response."""
 
     access_token: str
-    token_type: Literal["Bearer"] = "Bearer"
+    token_type: Literal["Bearer"] = "Bearer"  # noqa: S105 - a token type name, not a secret
     expires_in: int
     refresh_token: str | None = None
     scope: str | None = None

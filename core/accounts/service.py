@@ -61,7 +61,10 @@ async def create_user(
 
 async def signup(session: AsyncSession, request: SignupRequest) -> User:
     return await create_user(
-        session, email=request.email, password=request.password, display_name=request.display_name,
+        session,
+        email=request.email,
+        password=request.password,
+        display_name=request.display_name,
         role=Role.LEARNER,
     )
 
@@ -95,7 +98,9 @@ async def password_grant(
     return IssuedTokens(
         access_token=tokens.issue_access_token(subject=user.id, role=user.role, client_id=client),
         expires_in=tokens.access_lifetime_seconds,
-        refresh_token=await _issue_refresh_token(session, tokens, user_id=user.id, client_id=client, family_id=new_id()),
+        refresh_token=await _issue_refresh_token(
+            session, tokens, user_id=user.id, client_id=client, family_id=new_id()
+        ),
     )
 
 
@@ -110,8 +115,7 @@ async def refresh_grant(session: AsyncSession, tokens: TokenService, *, refresh_
         if known is not None and known.used_at is not None and known.revoked_at is None:
             await repository.revoke_refresh_family(known.family_id, now)
             log.warning("authn_token_reuse", user_id=str(known.user_id), family_id=str(known.family_id))
-            raise InvalidGrant("This refresh token was already used; its session has been ended.",
-                               keeps_changes=True)
+            raise InvalidGrant("This refresh token was already used; its session has been ended.", keeps_changes=True)
         log.warning("authn_token_invalid", reason="refresh_token_unknown_or_expired")
         raise InvalidGrant("The refresh token is invalid, expired or revoked.")
     user = await repository.user_by_id(record.user_id)

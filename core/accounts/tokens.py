@@ -9,17 +9,18 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-from jose import jwk
-from jose.backends.base import Key
+import structlog
 
 from core import jose
 from core.accounts.models import Role
 from core.errors import ServiceUnavailable
 from core.keys import ALGORITHM, KeyRing
-from core.outbound import fetch_json
+from core.outbound import OutboundRefused, fetch_json
 from core.settings import Settings
 
-ACCESS_TOKEN_TYPE = "at+jwt"
+log = structlog.get_logger("passerelle.security")
+
+ACCESS_TOKEN_TYPE = "at+jwt"  # noqa: S105 - RFC 9068 media type, not a secret
 FIRST_PARTY_CLIENT = "passerelle"
 JWKS_MIN_REFRESH_SECONDS = 30.0
 
@@ -51,11 +52,11 @@ class ExternalJwks:
         assert settings.oidc_jwks_url is not None
         self.url = settings.oidc_jwks_url
         self.settings = settings
-        self._keys: dict[str, Key] = {}
+        self._keys: dict[str, jose.Key] = {}
         self._fetched_at = 0.0
         self._lock = anyio.Lock()
 
-    def lookup(self, kid: str) -> Key | None:
+    def lookup(self, kid: str) -> jose.Key | None:
         if time.monotonic() - self._fetched_at > self.settings.oidc_jwks_cache_seconds:
             return None
         return self._keys.get(kid)
@@ -66,15 +67,18 @@ class ExternalJwks:
 
     async def refresh(self) -> None:
         async with self._lock:
-            document = await fetch_json(
-                self.url,
-                allowed_hosts=self.settings.outbound_allowed_hosts,
-                timeout=self.settings.outbound_timeout_seconds,
-                max_bytes=self.settings.outbound_max_bytes,
-            )
+            try:
+                document = await fetch_json(
+                    self.url,
+                    allowed_hosts=self.settings.outbound_allowed_hosts,
+                    timeout=self.settings.outbound_timeout_seconds,
+                    max_bytes=self.settings.outbound_max_bytes,
+                )
+            except OutboundRefused as exc:
+                raise ServiceUnavailable(f"The identity provider's JWKS address is refused: {exc.detail}") from exc
             if not isinstance(document, dict) or not isinstance(document.get("keys"), list):
                 raise ServiceUnavailable("The identity provider's JWKS is not a key set.")
-            keys: dict[str, Key] = {}
+            keys: dict[str, jose.Key] = {}
             for entry in document["keys"]:
                 if not isinstance(entry, dict) or not isinstance(entry.get("kid"), str):
                     continue
@@ -83,9 +87,9 @@ class ExternalJwks:
                 ):
                     continue
                 try:
-                    keys[entry["kid"]] = jwk.construct(entry, entry.get("alg", self.settings.oidc_algorithms[0]))
-                except Exception:  # noqa: BLE001 - one malformed key must not hide the others
-                    continue
+                    keys[entry["kid"]] = jose.construct_key(entry, entry.get("alg", self.settings.oidc_algorithms[0]))
+                except Exception as exc:  # noqa: BLE001 - one malformed key must not hide the others
+                    log.warning("jwks_key_skipped", kid=entry["kid"], error=type(exc).__name__)
             self._keys, self._fetched_at = keys, time.monotonic()
 
 
@@ -145,7 +149,9 @@ class TokenService:
             )
         claims = self.cache.get(self.access_profile, token)
         if claims is None:
-            claims = await anyio.to_thread.run_sync(jose.decode, token, self.access_profile, self.keyring.verification_key)
+            claims = await anyio.to_thread.run_sync(
+                jose.decode, token, self.access_profile, self.keyring.verification_key
+            )
             self.cache.put(self.access_profile, token, claims)
         return self._principal(claims)
 

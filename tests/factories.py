@@ -1,0 +1,84 @@
+"""Factories: plain async functions with keyword-only arguments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from core.accounts.models import Role
+from core.accounts.service import create_client, create_user
+from core.database import create_sessionmaker
+
+DATA = Path(__file__).parent / "data"
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class Account:
+    id: str
+    email: str
+    access_token: str
+    refresh_token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
+
+
+async def login(client: httpx.AsyncClient, *, email: str, password: str = PASSWORD) -> dict[str, str]:
+    response = await client.post(
+        "/v1/auth/token", data={"grant_type": "password", "username": email, "password": password}
+    )
+    assert response.status_code == 200, response.text
+    tokens: dict[str, str] = response.json()
+    return tokens
+
+
+async def create_account(
+    client: httpx.AsyncClient, *, email: str, password: str = PASSWORD, display_name: str = "Ada"
+) -> Account:
+    """A learner signed up through the API, with tokens."""
+    response = await client.post(
+        "/v1/auth/signup", json={"email": email, "password": password, "display_name": display_name}
+    )
+    assert response.status_code == 201, response.text
+    tokens = await login(client, email=email, password=password)
+    return Account(
+        id=response.json()["id"],
+        email=email,
+        access_token=tokens["access_token"],
+        refresh_token=tokens["refresh_token"],
+    )
+
+
+async def create_staff(
+    client: httpx.AsyncClient, connection: AsyncConnection, *, email: str, role: Role, password: str = PASSWORD
+) -> Account:
+    """An officer or admin, created the way the CLI does it (no public sign-up for these roles)."""
+    async with create_sessionmaker(connection)() as session:
+        user = await create_user(session, email=email, password=password, display_name=role.value, role=role)
+        await session.commit()
+    tokens = await login(client, email=email, password=password)
+    return Account(
+        id=str(user.id), email=email, access_token=tokens["access_token"], refresh_token=tokens["refresh_token"]
+    )
+
+
+async def create_institution_client(
+    connection: AsyncConnection, *, name: str = "Université de Lyon"
+) -> tuple[str, str]:
+    async with create_sessionmaker(connection)() as session:
+        client, secret = await create_client(session, name=name, created_by=None)
+        await session.commit()
+    return client.client_id, secret
+
+
+async def import_file(client: httpx.AsyncClient, account: Account, name: str, media_type: str) -> httpx.Response:
+    return await client.post(
+        "/v1/wallet/credentials",
+        content=(DATA / name).read_bytes(),
+        headers={**account.headers, "Content-Type": media_type},
+    )

@@ -17,6 +17,7 @@ from core import jsonstrict
 from core.errors import InvalidInput
 
 access_log = structlog.get_logger("passerelle.access")
+error_log = structlog.get_logger("passerelle.errors")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -60,11 +61,12 @@ class RequestContextMiddleware:
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
         status = 500
+        response_started = False
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal status
+            nonlocal status, response_started
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, response_started = message["status"], True
                 headers = MutableHeaders(scope=message)
                 headers["X-Request-ID"] = request_id
                 headers["X-Content-Type-Options"] = "nosniff"
@@ -77,6 +79,17 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_headers)
+        except Exception as exc:  # noqa: BLE001 - the last resort: log the trace, answer a bare problem
+            error_log.error("unhandled_exception", route=_route_template(scope), exc_info=exc)
+            if not response_started:
+                response = problem_response(
+                    status=500,
+                    code="internal_error",
+                    detail="An unexpected error occurred; it has been logged.",
+                    instance=scope["path"],
+                    request_id=request_id,
+                )
+                await response(scope, receive, send_with_headers)
         finally:
             elapsed = time.perf_counter() - started
             route = _route_template(scope)
@@ -95,7 +108,8 @@ def _is_json(content_type: str) -> bool:
 
 
 class BodyGuardMiddleware:
-    """Caps request bodies (413) and refuses JSON a strict parser would not take (422), before any route runs.
+    """Caps request bodies (413), refuses JSON a strict parser would not take and URLs with U+0000 (422), before
+    any route runs.
 
     Routes listed in `upload_paths` get the upload limit and parse their documents themselves (the credential
     store keeps exact bytes); every other route gets the JSON limit and strict JSON.
@@ -108,7 +122,21 @@ class BodyGuardMiddleware:
         self.upload_paths = frozenset(upload_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        query: bytes = scope.get("query_string", b"")
+        if "\x00" in scope["path"] or b"%00" in query or b"\x00" in query:
+            response = problem_response(
+                status=422,
+                code="invalid_characters",
+                instance=scope["path"],
+                detail="The URL must not contain U+0000.",
+                request_id=scope.get("state", {}).get("request_id"),
+            )
+            await response(scope, receive, send)
+            return
+        if scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
             return
         is_upload = scope["path"] in self.upload_paths

@@ -31,7 +31,9 @@ class CredentialRepository:
         return (row[0], row[1]) if row else None
 
     async def id_by_digest(self, owner_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
-        statement = select(Credential.id).where(col(Credential.owner_id) == owner_id, col(Credential.sha256) == sha256)
+        statement = select(col(Credential.id)).where(
+            col(Credential.owner_id) == owner_id, col(Credential.sha256) == sha256
+        )
         return (await self.session.execute(statement)).scalar_one_or_none()
 
     async def add(self, credential: Credential, content: bytes) -> None:
@@ -83,9 +85,7 @@ class CredentialRepository:
         return (await self.session.execute(statement)).scalar_one_or_none()
 
     async def delete(self, owner_id: uuid.UUID, credential_id: uuid.UUID) -> bool:
-        # The document row goes with it (ON DELETE CASCADE), removed explicitly too for engines without FK checks.
-        owned = select(Credential.id).where(col(Credential.id) == credential_id, col(Credential.owner_id) == owner_id)
-        await self.session.execute(delete(CredentialDocument).where(col(CredentialDocument.credential_id).in_(owned)))
+        # The document row goes with it: ON DELETE CASCADE (SQLite runs with PRAGMA foreign_keys=ON).
         result: Any = await self.session.execute(
             delete(Credential).where(col(Credential.id) == credential_id, col(Credential.owner_id) == owner_id)
         )

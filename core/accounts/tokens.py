@@ -147,12 +147,11 @@ class TokenService:
                 name=name if isinstance(name, str) else None,
                 email=email if isinstance(email, str) else None,
             )
-        claims = self.cache.get(self.access_profile, token)
-        if claims is None:
-            claims = await anyio.to_thread.run_sync(
-                jose.decode, token, self.access_profile, self.keyring.verification_key
-            )
-            self.cache.put(self.access_profile, token, claims)
+        cached = self.cache.get(self.access_profile, token)
+        if cached is not None:
+            return self._principal(cached)
+        claims = await anyio.to_thread.run_sync(jose.decode, token, self.access_profile, self.keyring.verification_key)
+        self.cache.put(self.access_profile, token, claims)
         return self._principal(claims)
 
     async def _decode_external(self, token: str) -> dict[str, Any]:

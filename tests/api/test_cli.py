@@ -1,0 +1,114 @@
+"""The command line and the served API as separate processes: migrate, create users, rotate keys, serve."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.factories import PASSWORD
+
+BIN = Path(sys.executable).parent
+
+
+def _run(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "passerelle"), *args], env=env, input=stdin, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def environment(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PASSERELLE_")}
+    env.update(
+        PASSERELLE_DATA_DIR=str(tmp_path / "var"),
+        PASSERELLE_PORT=str(_free_port()),
+        PASSERELLE_PUBLIC_URL="http://127.0.0.1",
+    )
+    return env
+
+
+@pytest.fixture
+def server(environment: dict[str, str], tmp_path: Path) -> Iterator[str]:
+    assert _run(["migrate"], environment).returncode == 0
+    created = _run(
+        ["user", "create", "--email", "officer@enic-naric.example", "--role", "officer", "--password-stdin"],
+        environment,
+        stdin=PASSWORD + "\n",
+    )
+    assert created.returncode == 0, created.stderr
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen(
+        [str(BIN / "passerelle"), "serve"], env=environment, stdout=log, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{environment['PASSERELLE_PORT']}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            pytest.fail((tmp_path / "server.log").read_text())
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+class TestCommandLine:
+    def test_serving_an_embedded_database_end_to_end(self, server: str, environment: dict[str, str]) -> None:
+        data_dir = Path(environment["PASSERELLE_DATA_DIR"])
+        assert oct((data_dir / "passerelle.db").stat().st_mode & 0o777) == "0o600"
+        token = httpx.post(
+            f"{server}/v1/auth/token",
+            data={"grant_type": "password", "username": "officer@enic-naric.example", "password": PASSWORD},
+        )
+        assert token.status_code == 200, token.text
+        me = httpx.get(f"{server}/v1/me", headers={"Authorization": f"Bearer {token.json()['access_token']}"})
+        assert me.json()["role"] == "officer"
+
+        # A rotation by the operator is picked up by the running server without a restart.
+        before = httpx.get(f"{server}/.well-known/jwks.json").json()["keys"]
+        rotated = _run(["keys", "rotate"], environment)
+        assert rotated.returncode == 0, rotated.stderr
+        time.sleep(1.2)
+        after = httpx.get(f"{server}/.well-known/jwks.json").json()["keys"]
+        assert len(after) == len(before) + 1
+        still = httpx.get(f"{server}/v1/me", headers={"Authorization": f"Bearer {token.json()['access_token']}"})
+        assert still.status_code == 200
+
+    def test_user_create_refuses_bad_input(self, environment: dict[str, str]) -> None:
+        assert _run(["migrate"], environment).returncode == 0
+        weak = _run(["user", "create", "--email", "a@example.org", "--password-stdin"], environment, stdin="short\n")
+        assert weak.returncode != 0
+        role = _run(
+            ["user", "create", "--email", "a@example.org", "--role", "institution", "--password-stdin"],
+            environment,
+            stdin=PASSWORD + "\n",
+        )
+        assert role.returncode != 0
+
+    def test_serve_refuses_an_unmigrated_database(self, environment: dict[str, str]) -> None:
+        result = subprocess.run(
+            [str(BIN / "passerelle"), "serve"], env=environment, capture_output=True, text=True, timeout=60, check=False
+        )
+        assert result.returncode != 0
+        assert "passerelle migrate" in result.stdout + result.stderr

@@ -1,0 +1,62 @@
+"""Logs carry a request id and never a password or a token."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+
+import httpx
+import pytest
+import structlog
+
+from api.logging import REDACTED, configure, redact_secrets
+from tests.factories import PASSWORD, Account
+
+
+@pytest.fixture
+def log_lines(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
+    buffer = io.StringIO()
+    configure("DEBUG", json_output=True)
+    structlog.configure(logger_factory=structlog.WriteLoggerFactory(file=buffer), cache_logger_on_first_use=False)
+    yield buffer
+    structlog.reset_defaults()
+
+
+class TestRedaction:
+    def test_secret_keys_and_jwt_shapes_are_replaced(self) -> None:
+        event = redact_secrets(
+            None,
+            "info",
+            {
+                "event": "x",
+                "password": "hunter2",
+                "nested": {"refresh_token": "abc", "ok": 1},
+                "detail": "bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln seen",
+            },
+        )
+        assert event["password"] == REDACTED
+        assert event["nested"] == {"refresh_token": REDACTED, "ok": 1}
+        assert "eyJ" not in event["detail"]
+
+    async def test_a_whole_session_leaves_no_secret_in_the_logs(
+        self, client: httpx.AsyncClient, learner: Account, log_lines: io.StringIO
+    ) -> None:
+        await client.post(
+            "/v1/auth/token", data={"grant_type": "password", "username": learner.email, "password": PASSWORD}
+        )
+        await client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": learner.email, "password": "wrong password here"},
+        )
+        await client.post(
+            "/v1/auth/token", data={"grant_type": "refresh_token", "refresh_token": learner.refresh_token}
+        )
+        await client.get("/v1/wallet/credentials", headers=learner.headers)
+        await client.get("/v1/wallet/credentials", headers={"Authorization": "Bearer eyJhbGciOi.forged.token"})
+        output = log_lines.getvalue()
+        lines = [json.loads(line) for line in output.splitlines()]
+        assert any(line.get("event") == "authn_login_fail" for line in lines)
+        assert all("request_id" in line for line in lines if line.get("event") == "http_request")
+        for secret in (PASSWORD, "wrong password here", learner.refresh_token, learner.access_token):
+            assert secret not in output

@@ -41,7 +41,11 @@ test-sqlite: install
 test-postgres: install
 	PASSERELLE_TEST_DATABASE=$(TEST_PG_URL) $(BIN)/pytest -p no:cacheprovider
 
-test: lint typecheck openapi-check test-sqlite test-postgres
+migrations-check: install
+	@tmp=$$(mktemp -d) && PASSERELLE_DATA_DIR=$$tmp $(BIN)/passerelle migrate >/dev/null \
+	  && PASSERELLE_DATA_DIR=$$tmp $(BIN)/alembic check; status=$$?; rm -rf $$tmp; exit $$status
+
+test: lint typecheck openapi-check migrations-check test-sqlite test-postgres
 
 bench: install
 	$(BIN)/python -m bench.credential_read

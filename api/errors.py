@@ -147,8 +147,26 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+_BODY_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _is_json_or_form(content_type: str) -> bool:
+    essence = content_type.split(";", 1)[0].strip().lower()
+    return essence == "application/json" or essence.endswith("+json") or essence in _BODY_TYPES
+
+
 async def handle_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
+    content_type = request.headers.get("content-type", "")
+    body_errors = any(tuple(error.get("loc", ()))[:1] == ("body",) for error in exc.errors())
+    if body_errors and content_type and not _is_json_or_form(content_type):
+        return problem_response(
+            status=415,
+            code="unsupported_media_type",
+            instance=request.url.path,
+            request_id=_request_id(request),
+            detail=f"This operation does not take {content_type.split(';', 1)[0]}; see the API description.",
+        )
     field_errors = [
         {
             "location": [_jsonable(part) for part in error.get("loc", ())],

@@ -38,7 +38,7 @@ class TestProblemResponses:
 
     async def test_wrong_media_type_on_json_route(self, client: httpx.AsyncClient) -> None:
         response = await client.post("/v1/auth/signup", content=b"<a/>", headers={"Content-Type": "application/xml"})
-        assert_problem(response, 422)
+        assert_problem(response, 415, "unsupported_media_type")
 
     async def test_body_over_the_json_limit_413(self, client: httpx.AsyncClient) -> None:
         body = b'{"email": "' + b"a" * (2 * 1024 * 1024) + b'"}'

@@ -91,7 +91,7 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
             if bind is None:
                 await state.engine.dispose()
 
-    docs: dict[str, Any] = {} if settings.docs_enabled else {"docs_url": None, "redoc_url": None, "openapi_url": None}
+    docs: dict[str, Any] = {} if settings.serve_docs else {"docs_url": None, "redoc_url": None, "openapi_url": None}
     app = FastAPI(
         title="Passerelle",
         version="0.1.0",

@@ -126,14 +126,18 @@ def client_create(name: Annotated[str, typer.Option(help="The institution's syst
 
 
 @keys_cli.command("rotate")
-def keys_rotate() -> None:
-    """Start signing with a new key; the old one stays published until its tokens have expired."""
+def keys_rotate(
+    revoke: Annotated[
+        bool, typer.Option(help="Withdraw the current and every retired key at once (a suspected compromise).")
+    ] = False,
+) -> None:
+    """Start signing with a new key; the old one stays published until its tokens have expired (unless --revoke)."""
     from core.keys import KeyRing
 
     settings = get_settings()
     ring = KeyRing.open(settings.keys_dir)
     grace = timedelta(minutes=settings.access_token_minutes, seconds=settings.token_leeway_seconds + 60)
-    active = ring.rotate(keep_retired_for=grace)
+    active = ring.rotate(keep_retired_for=timedelta(seconds=-1) if revoke else grace)
     typer.echo(f"active key: {active.kid}")
 
 

@@ -221,7 +221,7 @@ async def handle_database_error(request: Request, exc: Exception) -> Response:
 
 
 async def handle_unexpected(request: Request, exc: Exception) -> Response:
-    log.error("unhandled_exception", path=request.url.path, exc_info=exc)
+    log.error("unhandled_exception", route=getattr(request.scope.get("route"), "path", "unmatched"), exc_info=exc)
     return problem_response(
         status=500,
         code="internal_error",

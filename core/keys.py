@@ -150,6 +150,11 @@ class KeyRing:
     def verification_key(self, kid: str) -> Key | None:
         self.refresh_if_changed()
         key = self._keys.get(kid)
+        if key is None:
+            # Another instance may already sign with a key rotated in less than a second ago: look again now.
+            self._checked_at = 0.0
+            self.refresh_if_changed()
+            key = self._keys.get(kid)
         return key.public if key else None
 
     def jwks(self) -> dict[str, list[dict[str, str]]]:

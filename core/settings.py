@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx"})
 MIB = 1024 * 1024
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class Settings(BaseSettings):
@@ -46,7 +55,8 @@ class Settings(BaseSettings):
     json_body_limit: int = 2 * MIB
     upload_body_limit: int = 10 * MIB
 
-    docs_enabled: bool = True
+    docs_enabled: bool | None = None
+    """Serve /docs, /redoc and /openapi.json; defaults to on, and off in production (ASVS 5.0 13.4.5)."""
     log_level: str = "INFO"
     log_json: bool = True
 
@@ -59,6 +69,10 @@ class Settings(BaseSettings):
     @property
     def effective_token_issuer(self) -> str:
         return self.token_issuer or self.public_url.rstrip("/")
+
+    @property
+    def serve_docs(self) -> bool:
+        return self.docs_enabled if self.docs_enabled is not None else self.environment != "production"
 
     @property
     def keys_dir(self) -> Path:
@@ -81,7 +95,8 @@ class Settings(BaseSettings):
         if self.environment == "production":
             if self.token_audience.lower() in PLACEHOLDER_SECRETS:
                 raise ValueError("token_audience must be set in production")
-            if self.public_url.startswith("http://127.0.0.1"):
+            host = (urlsplit(self.public_url).hostname or "").lower()
+            if host in {"localhost", ""} or host.endswith(".localhost") or _is_loopback(host):
                 raise ValueError("public_url must be set to the service's public address in production")
         return self
 

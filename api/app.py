@@ -50,25 +50,34 @@ class SchemaNotMigrated(RuntimeError):
 async def build_state(
     settings: Settings, bind: AsyncEngine | AsyncConnection | None = None, *, metrics: Metrics | None = None
 ) -> AppState:
-    """Open the database, check it is migrated, load the signing keys."""
+    """Open the database, check it is migrated, load the signing keys.
+
+    With `bind` (tests), every session — reads included — uses that engine or connection.
+    """
     if settings.database_url is None:
         ensure_sqlite_directory(settings)
-    engine = (
-        bind.engine if isinstance(bind, AsyncConnection) else bind or create_engine(settings.effective_database_url)
-    )
-    revision = await schema_revision(engine) if bind is None or isinstance(bind, AsyncEngine) else None
-    if bind is None and revision != migration_head():
-        await engine.dispose()
-        raise SchemaNotMigrated(
-            f"The database schema is at {revision!r} but this code needs {migration_head()!r}; "
-            "run `passerelle migrate` first."
-        )
+    if isinstance(bind, AsyncConnection):
+        engine = bind.engine
+    else:
+        engine = bind or create_engine(settings.effective_database_url)
+    if bind is None:
+        revision = await schema_revision(engine)
+        if revision != migration_head():
+            await engine.dispose()
+            raise SchemaNotMigrated(
+                f"The database schema is at {revision!r} but this code needs {migration_head()!r}; "
+                "run `passerelle migrate` first."
+            )
+    read_engine = create_engine(settings.effective_read_database_url, read_only=True) if bind is None else None
     keyring = KeyRing.open(settings.keys_dir)
     passwords.warm_up()
+    sessionmaker = create_sessionmaker(bind or engine)
     return AppState(
         settings=settings,
         engine=engine,
-        sessionmaker=create_sessionmaker(bind or engine),
+        sessionmaker=sessionmaker,
+        read_sessionmaker=create_sessionmaker(read_engine) if read_engine else sessionmaker,
+        read_engine=read_engine,
         keyring=keyring,
         tokens=TokenService(settings, keyring),
         metrics=metrics or Metrics(),
@@ -90,6 +99,8 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         finally:
             if bind is None:
                 await state.engine.dispose()
+            if state.read_engine is not None:
+                await state.read_engine.dispose()
 
     docs: dict[str, Any] = {} if settings.serve_docs else {"docs_url": None, "redoc_url": None, "openapi_url": None}
     app = FastAPI(

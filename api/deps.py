@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
@@ -15,12 +16,14 @@ from api.state import AppState
 from core.accounts.models import Role
 from core.accounts.service import resolve_external_subject
 from core.accounts.tokens import ExternalSubject, Principal
+from core.database import transaction
 from core.errors import AuthenticationFailed, DomainError
 
 security_log = structlog.get_logger("passerelle.security")
 
 
-def get_state(request: Request) -> AppState:
+async def get_state(request: Request) -> AppState:
+    # async on purpose: FastAPI runs plain `def` dependencies in a thread pool, a needless hop per request.
     state: AppState = request.app.state.passerelle
     return state
 
@@ -48,12 +51,20 @@ async def get_session(state: StateDep) -> AsyncIterator[AsyncSession]:
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
+
+async def get_read_session(state: StateDep) -> AsyncIterator[AsyncSession]:
+    """A session for a request that only reads: no transaction to commit, possibly on a replica."""
+    async with state.read_sessionmaker() as session:
+        yield session
+
+
+ReadSessionDep = Annotated[AsyncSession, Depends(get_read_session, scope="function")]
+
 bearer = HTTPBearer(auto_error=False, description="An access token from `POST /v1/auth/token`.")
 
 
 async def get_principal(
     state: StateDep,
-    session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
@@ -64,7 +75,9 @@ async def get_principal(
         security_log.warning("authn_token_invalid", reason=error.code)
         raise
     if isinstance(authenticated, ExternalSubject):
-        return await resolve_external_subject(session, authenticated)
+        # Only external tokens touch the database here (to find or create the local account).
+        async with transaction(state.sessionmaker) as session:
+            return await resolve_external_subject(session, authenticated)
     return authenticated
 
 
@@ -96,17 +109,20 @@ CurrentAdmin = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
 CredentialID = Annotated[uuid.UUID, Path(description="The credential's id.")]
 
 
+@dataclass(frozen=True)
 class Pagination:
-    def __init__(
-        self,
-        limit: Annotated[int, Query(ge=1, le=100, description="Items per page (at most 100).")] = 20,
-        cursor: Annotated[
-            str | None,
-            Query(max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="`next_cursor` of the previous page."),
-        ] = None,
-    ) -> None:
-        self.limit = limit
-        self.cursor = cursor
+    limit: int
+    cursor: str | None
 
 
-PaginationDep = Annotated[Pagination, Depends()]
+async def get_pagination(
+    limit: Annotated[int, Query(ge=1, le=100, description="Items per page (at most 100).")] = 20,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="`next_cursor` of the previous page."),
+    ] = None,
+) -> Pagination:
+    return Pagination(limit=limit, cursor=cursor)
+
+
+PaginationDep = Annotated[Pagination, Depends(get_pagination)]

@@ -17,6 +17,9 @@ class AppState:
     settings: Settings
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
+    read_sessionmaker: async_sessionmaker[AsyncSession]
+    """Sessions for requests that only read: autocommit connections, possibly a replica."""
     keyring: KeyRing
     tokens: TokenService
     metrics: Metrics
+    read_engine: AsyncEngine | None = None

@@ -72,17 +72,26 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def create_engine(url: str, *, pool: bool = True, echo: bool = False) -> AsyncEngine:
-    """An async engine; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
-    kwargs: dict[str, Any] = {"echo": echo}
+def create_engine(url: str, *, pool: bool = True, echo: bool = False, read_only: bool = False) -> AsyncEngine:
+    """An async engine; SQLite gets WAL, foreign keys and a busy timeout on every connection.
+
+    `read_only=True` builds the engine for reads that need no transaction (a single SELECT): its connections are
+    in autocommit mode from the start, so a read costs no BEGIN/COMMIT round trips. It may point at a replica.
+    Connections are not reset when returned to the pool: sessions and `connect()` blocks always end their
+    transactions themselves, and a dropped connection is detected when it fails (503 + pool invalidation).
+    """
+    kwargs: dict[str, Any] = {"echo": echo, "pool_reset_on_return": None}
     if not pool:
         kwargs["poolclass"] = NullPool
     elif url.startswith("postgresql"):
-        kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
+        kwargs.update(pool_size=10, max_overflow=10)
+    if read_only:
+        kwargs["isolation_level"] = "AUTOCOMMIT"
     engine = create_async_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-        event.listen(engine.sync_engine, "begin", _sqlite_begin)
+        if not read_only:
+            event.listen(engine.sync_engine, "begin", _sqlite_begin)
     return engine
 
 

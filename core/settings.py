@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("var")
     database_url: str | None = None
     """SQLAlchemy async URL; defaults to SQLite in `data_dir`."""
+    read_database_url: str | None = None
+    """Where read-only requests go (a PostgreSQL replica); defaults to `database_url`."""
     public_url: str = "http://127.0.0.1:8000"
     """Base URL the service is reached at; used as token issuer."""
 
@@ -65,6 +67,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'passerelle.db').resolve()}"
+
+    @property
+    def effective_read_database_url(self) -> str:
+        return self.read_database_url or self.effective_database_url
 
     @property
     def effective_token_issuer(self) -> str:

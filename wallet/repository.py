@@ -5,12 +5,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, func, literal_column, select, true, type_coerce, update
+from sqlalchemy import ColumnElement, bindparam, delete, exists, func, literal_column, select, true, type_coerce, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from wallet.models import Credential, CredentialDocument
+
+# Built once: SQLAlchemy memoises a statement's cache key, so the hot read skips rebuilding and re-keying it.
+_OWNED_CREDENTIAL = select(Credential).where(
+    col(Credential.id) == bindparam("credential_id"), col(Credential.owner_id) == bindparam("owner_id")
+)
 
 
 class CredentialRepository:
@@ -18,8 +23,8 @@ class CredentialRepository:
         self.session = session
 
     async def get(self, owner_id: uuid.UUID, credential_id: uuid.UUID) -> Credential | None:
-        statement = select(Credential).where(col(Credential.id) == credential_id, col(Credential.owner_id) == owner_id)
-        return (await self.session.execute(statement)).scalar_one_or_none()
+        result = await self.session.execute(_OWNED_CREDENTIAL, {"credential_id": credential_id, "owner_id": owner_id})
+        return result.scalar_one_or_none()
 
     async def get_document(self, owner_id: uuid.UUID, credential_id: uuid.UUID) -> tuple[Credential, bytes] | None:
         statement = (

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Header, status
 
-from api.deps import PrincipalDep, SessionDep, StateDep
+from api.deps import PrincipalDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
 from core.accounts import service
 from core.accounts.repository import AccountRepository
@@ -110,7 +110,7 @@ async def issue_token(
     tags=["account"],
     responses=problem_responses(401, 404),
 )
-async def get_me(principal: PrincipalDep, session: SessionDep) -> UserPublic:
+async def get_me(principal: PrincipalDep, session: ReadSessionDep) -> UserPublic:
     """The account behind the access token (users only; machine clients have no account page)."""
     user = await AccountRepository(session).user_by_id(principal.id)
     if user is None:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from starlette.datastructures import UploadFile
 
-from api.deps import CredentialID, CurrentLearner, PaginationDep, SessionDep
+from api.deps import CredentialID, CurrentLearner, PaginationDep, ReadSessionDep, SessionDep
 from api.errors import problem_responses
 from core.errors import InvalidInput, PreconditionRequired, UnsupportedMediaType
 from core.text import reject_unsafe_characters
@@ -113,7 +113,7 @@ async def import_credential(
 )
 async def list_credentials(
     learner: CurrentLearner,
-    session: SessionDep,
+    session: ReadSessionDep,
     pagination: PaginationDep,
     format: Annotated[CredentialFormat | None, Query(description="Only this format.")] = None,  # noqa: A002
     tag: Annotated[str | None, Query(max_length=64, pattern=r"^[^\s,]+$", description="Only with this tag.")] = None,
@@ -138,7 +138,7 @@ async def list_credentials(
     responses={**problem_responses(401, 404, 422), 200: {"headers": {"ETag": {"schema": {"type": "string"}}}}},
 )
 async def get_credential(
-    credential_id: CredentialID, response: Response, learner: CurrentLearner, session: SessionDep
+    credential_id: CredentialID, response: Response, learner: CurrentLearner, session: ReadSessionDep
 ) -> CredentialPublic:
     """The credential's metadata and the summary read from it so far. Use the ETag for `PATCH`."""
     credential = await service.get_credential(session, learner.id, credential_id)
@@ -159,7 +159,7 @@ async def get_credential(
         **problem_responses(401, 404, 422),
     },
 )
-async def get_original(credential_id: CredentialID, learner: CurrentLearner, session: SessionDep) -> Response:
+async def get_original(credential_id: CredentialID, learner: CurrentLearner, session: ReadSessionDep) -> Response:
     """The document byte for byte as it was imported, with the media type it came with."""
     credential, content = await service.get_original(session, learner.id, credential_id)
     subtype = credential.media_type.rsplit("/", 1)[-1].rsplit("+", 1)[-1]

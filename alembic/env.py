@@ -9,7 +9,8 @@ from sqlalchemy.engine import Connection
 from sqlmodel.sql.sqltypes import AutoString
 
 import core.accounts.models  # noqa: F401 - registers tables on the metadata
-import wallet.models  # noqa: F401
+import wallet.models
+import wallet.verification.models  # noqa: F401
 from alembic import context
 from core.database import UTCDateTime, create_engine, metadata
 from core.settings import get_settings

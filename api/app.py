@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from api import errors
 from api.middleware import BodyGuardMiddleware, Metrics, RequestContextMiddleware
-from api.routers import admin, auth, ops, wallet
+from api.ratelimit import FixedWindowLimiter
+from api.routers import admin, auth, ops, verification, wallet
 from api.state import AppState
 from core import passwords
 from core.accounts.tokens import TokenService
@@ -38,7 +39,11 @@ OPENAPI_TAGS = [
     {"name": "auth", "description": "Sign-up and the OAuth2 token endpoint."},
     {"name": "account", "description": "The signed-in account."},
     {"name": "wallet", "description": "The learner's credentials: import, list, read, download, label, delete."},
-    {"name": "admin", "description": "Administration: institution clients."},
+    {
+        "name": "verification",
+        "description": "Check credentials: seven checks, each with evidence, and a signed receipt.",
+    },
+    {"name": "admin", "description": "Administration: institution clients and the trust registry."},
     {"name": "operations", "description": "Health, readiness, metrics and public keys."},
 ]
 
@@ -113,14 +118,15 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         **docs,
     )
     errors.install(app)
-    for router in (auth.router, wallet.router, admin.router, ops.router):
+    app.state.verify_limiter = FixedWindowLimiter(settings.anonymous_verifications_per_minute, 60.0)
+    for router in (auth.router, wallet.router, verification.router, admin.router, ops.router):
         app.include_router(router)
     # Added last = outermost: the request context wraps the body guard, so 413/422 answers carry a request id.
     app.add_middleware(
         BodyGuardMiddleware,
         json_limit=settings.json_body_limit,
         upload_limit=settings.upload_body_limit,
-        upload_paths={wallet.CREDENTIALS_PATH},
+        upload_paths={wallet.CREDENTIALS_PATH, verification.VERIFY_PATH},
     )
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     return app

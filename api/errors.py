@@ -38,6 +38,7 @@ STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
     (errors.UnsupportedMediaType, 415),
     (errors.InvalidInput, 422),
     (errors.PreconditionRequired, 428),
+    (errors.TooManyRequests, 429),
     (errors.ServiceUnavailable, 503),
 )
 
@@ -128,6 +129,8 @@ async def handle_domain_error(request: Request, exc: Exception) -> Response:
             headers["WWW-Authenticate"] = 'Basic realm="passerelle"'
     if status == 503:
         headers["Retry-After"] = "5"
+    if status == 429:
+        headers["Retry-After"] = str(exc.extra.get("retry_after", 60))
     return problem_response(
         status=status,
         code=exc.code,

@@ -12,6 +12,7 @@ Hierarchy (each maps to one HTTP status and problem type in `api/errors.py`):
     ├── AuthenticationFailed        missing, malformed, expired or untrusted credentials (→ 401)
     │   └── InvalidGrant            OAuth2 `invalid_grant` at the token endpoint (→ 400)
     ├── PermissionDenied            authenticated but the role does not allow the operation (→ 403)
+    ├── TooManyRequests             a rate limit was reached; `retry_after` seconds (→ 429)
     └── ServiceUnavailable          a dependency (database, JWKS) cannot be reached (→ 503)
 
 Domain code raises these and never builds HTTP responses.
@@ -84,6 +85,11 @@ class InvalidGrant(AuthenticationFailed):
 class PermissionDenied(DomainError):
     code = "permission_denied"
     default_detail = "Your role does not allow this operation."
+
+
+class TooManyRequests(DomainError):
+    code = "too_many_requests"
+    default_detail = "Too many requests; wait before trying again."
 
 
 class ServiceUnavailable(DomainError):

@@ -5,7 +5,7 @@ through `fetch_json()` or `fetch_bytes()`.
 
 Errors: `OutboundRefused` for a destination we do not call (scheme, credentials in the URL, private address, a
 redirect to any of those); `ServiceUnavailable` for everything that went wrong on the way (DNS, connection,
-timeout, HTTP status, `code="response_too_large"` for a body over the cap, compressed or not).
+timeout, HTTP status), and its subclass `ResponseTooLarge` for a body over the cap, compressed or not.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ from core.errors import DomainError, ServiceUnavailable
 class OutboundRefused(DomainError):
     code = "outbound_refused"
     default_detail = "The service does not call that address."
+
+
+class ResponseTooLarge(ServiceUnavailable):
+    """The body (after undoing any gzip content encoding) exceeds the caller's cap; same code as its parent."""
 
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -75,8 +79,8 @@ class FetchedBody:
     cache_control: str | None
 
 
-def _too_large(url: str, max_bytes: int) -> ServiceUnavailable:
-    return ServiceUnavailable(f"{url} sent more than {max_bytes} bytes.", code="response_too_large")
+def _too_large(url: str, max_bytes: int) -> ResponseTooLarge:
+    return ResponseTooLarge(f"{url} sent more than {max_bytes} bytes.")
 
 
 async def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
@@ -139,9 +143,7 @@ async def fetch_bytes(
                         current = target
                         continue
                     if response.status_code != 200:
-                        raise ServiceUnavailable(
-                            f"{current} answered HTTP {response.status_code}.", http_status=response.status_code
-                        )
+                        raise ServiceUnavailable(f"{current} answered HTTP {response.status_code}.")
                     content = await _read_capped(response, current, max_bytes)
                     return FetchedBody(
                         url=current,

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     outbound_timeout_seconds: float = 5.0
     outbound_max_bytes: int = 1 * MIB
 
+    anonymous_verifications_per_minute: int = Field(default=30, ge=1)
+    """How many documents one client address may verify per minute through `POST /v1/verify`."""
+
     json_body_limit: int = 2 * MIB
     upload_body_limit: int = 10 * MIB
 

@@ -20,7 +20,7 @@ router = APIRouter(prefix="/v1/wallet", tags=["wallet"])
 CREDENTIALS_PATH = "/v1/wallet/credentials"
 FILE_EXTENSIONS = {"json": "json", "jwt": "jwt", "sd-jwt": "txt", "xml": "xml", "plain": "txt", "jose": "jws"}
 
-_upload_body: dict[str, Any] = {
+upload_body: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "description": "The credential exactly as issued. Its bytes are stored unchanged.",
@@ -52,7 +52,17 @@ def _essence(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-async def _read_upload(request: Request) -> tuple[bytes, str, str | None]:
+async def read_upload(request: Request) -> tuple[bytes, str, str | None]:
+    """The uploaded document, its media type and an optional label, from a raw body or a multipart `file`."""
+    content, media_type, label = await _read_body_or_part(request)
+    if media_type not in ACCEPTED_MEDIA_TYPES and media_type != "application/octet-stream":
+        raise UnsupportedMediaType(
+            f"{media_type} is not a credential type we take; use one of {', '.join(sorted(ACCEPTED_MEDIA_TYPES))}."
+        )
+    return content, media_type, label
+
+
+async def _read_body_or_part(request: Request) -> tuple[bytes, str, str | None]:
     media_type = _essence(request.headers.get("content-type"))
     if media_type != "multipart/form-data":
         if not media_type:
@@ -79,7 +89,7 @@ async def _read_upload(request: Request) -> tuple[bytes, str, str | None]:
     response_model=CredentialPublic,
     operation_id="importCredential",
     summary="Import a credential",
-    openapi_extra=_upload_body,
+    openapi_extra=upload_body,
     responses={
         **problem_responses(401, 409, 413, 415, 422),
         201: {"headers": {"Location": {"schema": {"type": "string"}}, "ETag": {"schema": {"type": "string"}}}},
@@ -91,11 +101,7 @@ async def import_credential(
     """Add a credential to your wallet: EDC/ELM JSON-LD (sealed or not), Open Badges 3.0, CLR 2.0, W3C VCs as
     JSON-LD or JWT, SD-JWT VC, or an ELMO XML transcript — as the raw body with its media type, or as a
     multipart `file`. The same document twice answers 409 with the existing credential's id."""
-    content, media_type, label = await _read_upload(request)
-    if media_type not in ACCEPTED_MEDIA_TYPES and media_type != "application/octet-stream":
-        raise UnsupportedMediaType(
-            f"{media_type} is not a credential type we take; use one of {', '.join(sorted(ACCEPTED_MEDIA_TYPES))}."
-        )
+    content, media_type, label = await read_upload(request)
     credential = await service.import_credential(
         session, owner_id=learner.id, content=content, media_type=media_type, label=label
     )

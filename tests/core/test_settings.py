@@ -31,5 +31,5 @@ class TestSettings:
             Settings(oidc_issuer="https://idp.example.eu")
 
     def test_sqlite_default_lives_in_the_data_directory(self) -> None:
-        url = Settings(data_dir="/srv/passerelle").effective_database_url  # type: ignore[arg-type]
+        url = Settings(data_dir="/srv/passerelle").effective_database_url
         assert url == "sqlite+aiosqlite:////srv/passerelle/passerelle.db"

@@ -1,0 +1,194 @@
+"""Verification: of a stored credential (kept, with a signed receipt), of an uploaded document (anonymous, kept
+nowhere), and the trust registry that decides which issuers and certificates are trusted."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request, Response, status
+
+from api.deps import CredentialID, CurrentAdmin, CurrentLearner, ReadSessionDep, SessionDep, StateDep
+from api.errors import problem_responses
+from api.ratelimit import FixedWindowLimiter
+from api.routers.wallet import read_upload, upload_body
+from api.state import AppState
+from core import jose
+from core.clock import utcnow
+from wallet.verification import service
+from wallet.verification.context import OutboundPolicy, TrustStore, VerificationContext
+from wallet.verification.engine import VerificationResult, verify_document
+from wallet.verification.models import CredentialVerification
+from wallet.verification.schemas import (
+    TrustCertificateCreate,
+    TrustEntryPublic,
+    TrustIssuerCreate,
+    VerificationPublic,
+)
+
+router = APIRouter(tags=["verification"])
+VERIFY_PATH = "/v1/verify"
+
+
+def _context(state: AppState, trust: TrustStore) -> VerificationContext:
+    settings = state.settings
+    return VerificationContext(
+        now=utcnow(),
+        trust=trust,
+        outbound=OutboundPolicy(
+            allowed_hosts=tuple(settings.outbound_allowed_hosts),
+            timeout_seconds=settings.outbound_timeout_seconds,
+            max_bytes=settings.outbound_max_bytes,
+        ),
+    )
+
+
+def _signer(state: AppState) -> service.ReceiptSigner:
+    def sign(claims: Mapping[str, Any]) -> str:
+        key = state.keyring.active
+        return jose.sign(claims, key=key.private, kid=key.kid, token_type=service.RECEIPT_TYPE)
+
+    return sign
+
+
+def _public(record: CredentialVerification) -> VerificationPublic:
+    return VerificationPublic.model_validate(
+        {**record.result, "id": record.id, "credential_id": record.credential_id, "receipt": record.receipt}
+    )
+
+
+@router.post(
+    "/v1/wallet/credentials/{credential_id}/verification",
+    status_code=status.HTTP_201_CREATED,
+    response_model=VerificationPublic,
+    operation_id="verifyCredential",
+    summary="Verify a credential in your wallet",
+    responses=problem_responses(401, 404, 422, 503),
+)
+async def verify_credential(
+    credential_id: CredentialID, learner: CurrentLearner, session: SessionDep, state: StateDep
+) -> VerificationPublic:
+    """Check the credential from its original bytes: format, signature, issuer trust, holder binding, status,
+    validity period and accreditation — each with its outcome, reason and evidence — and keep the result with a
+    receipt signed by the service."""
+    context = _context(state, await service.load_trust_store(session))
+    record = await service.verify_stored_credential(
+        session, learner.id, credential_id, context, issuer=state.settings.effective_token_issuer, sign=_signer(state)
+    )
+    return _public(record)
+
+
+@router.get(
+    "/v1/wallet/credentials/{credential_id}/verification",
+    response_model=VerificationPublic,
+    operation_id="getCredentialVerification",
+    summary="The latest verification of a credential",
+    responses=problem_responses(401, 404, 422),
+)
+async def get_verification(
+    credential_id: CredentialID, learner: CurrentLearner, session: ReadSessionDep
+) -> VerificationPublic:
+    """The most recent stored verification result and its receipt."""
+    return _public(await service.latest_verification(session, learner.id, credential_id))
+
+
+def _client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+@router.post(
+    VERIFY_PATH,
+    response_model=VerificationPublic,
+    operation_id="verifyDocument",
+    summary="Verify a document without an account",
+    openapi_extra=upload_body,
+    responses={
+        **problem_responses(413, 415, 422, 429),
+        200: {"headers": {"Retry-After": {"schema": {"type": "integer"}}}},
+    },
+)
+async def verify_uploaded(
+    request: Request, response: Response, session: ReadSessionDep, state: StateDep
+) -> VerificationPublic:
+    """Upload a credential document (as for import) and get the verification result with a signed receipt.
+    Nothing is stored. Limited per client address."""
+    limiter: FixedWindowLimiter = request.app.state.verify_limiter
+    limiter.hit(_client_address(request))
+    content, media_type, _ = await read_upload(request)
+    result: VerificationResult = await verify_document(
+        content, media_type, _context(state, await service.load_trust_store(session))
+    )
+    digest = hashlib.sha256(content).hexdigest()
+    receipt = _signer(state)(
+        service.receipt_claims(result, issuer=state.settings.effective_token_issuer, sha256=digest, credential_id=None)
+    )
+    return VerificationPublic.model_validate({**result.as_dict(), "receipt": receipt})
+
+
+@router.post(
+    "/v1/admin/trust/certificates",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TrustEntryPublic,
+    operation_id="addTrustedCertificate",
+    summary="Trust a CA certificate",
+    tags=["admin"],
+    responses=problem_responses(401, 413, 415, 422),
+)
+async def add_certificate(body: TrustCertificateCreate, admin: CurrentAdmin, session: SessionDep) -> TrustEntryPublic:
+    """Add a certificate (PEM) that seals and signing certificates may chain to."""
+    entry = await service.add_certificate(session, pem=body.certificate_pem, label=body.label, created_by=admin.id)
+    return TrustEntryPublic.model_validate(entry, from_attributes=True)
+
+
+@router.post(
+    "/v1/admin/trust/issuers",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TrustEntryPublic,
+    operation_id="addTrustedIssuer",
+    summary="Register an issuer, its keys and accreditation",
+    tags=["admin"],
+    responses=problem_responses(401, 413, 415, 422),
+)
+async def add_issuer(body: TrustIssuerCreate, admin: CurrentAdmin, session: SessionDep) -> TrustEntryPublic:
+    """Register an issuer identifier with its public keys (JWK) and its accreditation record."""
+    entry = await service.add_issuer(
+        session,
+        issuer_id=body.issuer_id,
+        label=body.label,
+        keys=body.keys,
+        accreditation=body.accreditation,
+        created_by=admin.id,
+    )
+    return TrustEntryPublic.model_validate(entry, from_attributes=True)
+
+
+@router.get(
+    "/v1/admin/trust",
+    response_model=list[TrustEntryPublic],
+    operation_id="listTrustEntries",
+    summary="The trust registry",
+    tags=["admin"],
+    responses=problem_responses(401),
+)
+async def list_trust(admin: CurrentAdmin, session: ReadSessionDep) -> list[TrustEntryPublic]:
+    """Every certificate and issuer the service trusts."""
+    return [TrustEntryPublic.model_validate(e, from_attributes=True) for e in await service.list_trust_entries(session)]
+
+
+@router.delete(
+    "/v1/admin/trust/{entry_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="removeTrustEntry",
+    summary="Stop trusting an entry",
+    tags=["admin"],
+    response_class=Response,
+    responses=problem_responses(401, 404, 422),
+)
+async def remove_trust(
+    entry_id: Annotated[uuid.UUID, Path(description="The entry's id.")], admin: CurrentAdmin, session: SessionDep
+) -> Response:
+    """Remove a certificate or issuer from the trust registry; later verifications no longer trust it."""
+    await service.remove_trust_entry(session, entry_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,318 @@
+"""Load generators: `wrk` when installed, else a Python one (httpx) run as its own process.
+
+Both keep a fixed number of keep-alive connections busy for a fixed time against one loopback URL, send the
+same `Authorization` header (read from `BENCH_AUTHORIZATION`, never from the command line), record every
+request's latency and count every non-2xx answer or transport error as an error.
+
+`python -m bench.loadgen --url URL ...` runs the Python generator and prints one JSON `Measurement`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Coroutine
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+AUTHORIZATION_ENV = "BENCH_AUTHORIZATION"
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+REQUEST_TIMEOUT_SECONDS = 10.0
+MAX_REQUESTS_PER_CONNECTION = 5_000_000
+"""A bound on every request loop besides its deadline."""
+MAX_SECONDS = 3600
+WRK_RESULT_PREFIX = "BENCH_RESULT "
+
+WRK_SCRIPT = r"""-- Written by bench/loadgen.py: the bearer token, a non-2xx count and a machine-readable summary.
+wrk.method = "GET"
+wrk.headers["Authorization"] = os.getenv("BENCH_AUTHORIZATION")
+
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  non2xx = 0
+end
+
+function response(status, headers, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do
+    bad = bad + thread:get("non2xx")
+  end
+  local e = summary.errors
+  io.write(string.format(
+    "BENCH_RESULT {\"requests\": %d, \"duration_us\": %d, \"non_2xx\": %d, \"connect\": %d, \"read\": %d, " ..
+    "\"write\": %d, \"timeout\": %d, \"p50_us\": %d, \"p90_us\": %d, \"p99_us\": %d, \"max_us\": %d}\n",
+    summary.requests, summary.duration, bad, e.connect, e.read, e.write, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+end
+"""
+
+
+class LoadError(RuntimeError):
+    """The load generator could not run or gave no usable result."""
+
+
+@dataclass(frozen=True)
+class Measurement:
+    generator: str
+    connections: int
+    seconds: float
+    """Length of the measured window (warm-up excluded)."""
+    requests: int
+    """Requests answered in the measured window, whatever their status."""
+    non_2xx: int
+    transport_errors: int
+    requests_per_second: float
+    p50_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+    statuses: dict[str, int] = field(default_factory=dict)
+    """Status code (or exception name) → count; the Python generator only."""
+
+    @property
+    def errors(self) -> int:
+        return self.non_2xx + self.transport_errors
+
+
+def check_loopback(url: str) -> None:
+    host = httpx.URL(url).host
+    if host not in LOOPBACK_HOSTS:
+        raise LoadError(f"refusing to load {host!r}: only loopback targets are allowed")
+
+
+def percentile(ordered: list[float], fraction: float) -> float:
+    """Nearest-rank percentile of an ascending list."""
+    if not ordered:
+        return 0.0
+    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+# ---------------------------------------------------------------------------------------------------------- wrk
+
+
+def wrk_path() -> str | None:
+    return shutil.which("wrk")
+
+
+def _run_wrk_once(wrk: str, url: str, script: Path, connections: int, seconds: int, env: dict[str, str]) -> str:
+    command = [
+        wrk,
+        "--threads",
+        "1",
+        "--connections",
+        str(connections),
+        "--duration",
+        f"{seconds}s",
+        "--timeout",
+        f"{int(REQUEST_TIMEOUT_SECONDS)}s",
+        "--script",
+        str(script),
+        url,
+    ]
+    try:
+        finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=seconds + 60, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise LoadError(f"wrk did not finish within {seconds + 60} s") from exc
+    if finished.returncode != 0:
+        raise LoadError(f"wrk exited {finished.returncode}: {finished.stderr.strip() or finished.stdout.strip()}")
+    return finished.stdout
+
+
+def run_wrk(
+    url: str, authorization: str, *, connections: int, warmup: int, duration: int, workdir: Path
+) -> Measurement:
+    """A warm-up run that is thrown away, then the measured run; one wrk thread, `connections` connections."""
+    check_loopback(url)
+    wrk = wrk_path()
+    if wrk is None:
+        raise LoadError("wrk is not installed")
+    script = workdir / "bench-wrk.lua"
+    script.write_text(WRK_SCRIPT)
+    env = {**os.environ, AUTHORIZATION_ENV: authorization}
+    if warmup > 0:
+        _run_wrk_once(wrk, url, script, connections, warmup, env)
+    output = _run_wrk_once(wrk, url, script, connections, duration, env)
+    lines = [line for line in output.splitlines() if line.startswith(WRK_RESULT_PREFIX)]
+    if len(lines) != 1:
+        raise LoadError(f"wrk printed no result line:\n{output}")
+    raw: dict[str, int] = json.loads(lines[0].removeprefix(WRK_RESULT_PREFIX))
+    seconds = raw["duration_us"] / 1e6
+    return Measurement(
+        generator="wrk",
+        connections=connections,
+        seconds=round(seconds, 3),
+        requests=raw["requests"],
+        non_2xx=raw["non_2xx"],
+        transport_errors=raw["connect"] + raw["read"] + raw["write"] + raw["timeout"],
+        requests_per_second=round(raw["requests"] / seconds, 1) if seconds > 0 else 0.0,
+        p50_ms=raw["p50_us"] / 1000,
+        p90_ms=raw["p90_us"] / 1000,
+        p99_ms=raw["p99_us"] / 1000,
+        max_ms=raw["max_us"] / 1000,
+    )
+
+
+# ------------------------------------------------------------------------------------------------------- Python
+
+
+@dataclass
+class _Recorder:
+    measure_from: float
+    stop_at: float
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)
+    last_finish: float = 0.0
+
+
+async def _connection(url: str, headers: dict[str, str], recorder: _Recorder) -> None:
+    """One keep-alive connection: its own client, so connections never wait on a shared pool's bookkeeping."""
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    async with httpx.AsyncClient(limits=limits, timeout=REQUEST_TIMEOUT_SECONDS, trust_env=False) as client:
+        for _ in range(MAX_REQUESTS_PER_CONNECTION):
+            started = time.perf_counter()
+            if started >= recorder.stop_at:
+                return
+            try:
+                response = await client.get(url, headers=headers)
+                outcome = str(response.status_code)
+            except httpx.HTTPError as exc:
+                outcome = type(exc).__name__
+            finished = time.perf_counter()
+            if started >= recorder.measure_from:
+                recorder.latencies.append(finished - started)
+                recorder.statuses[outcome] += 1
+                recorder.last_finish = max(recorder.last_finish, finished)
+
+
+async def _run_python(url: str, authorization: str, connections: int, warmup: float, duration: float) -> Measurement:
+    headers = {"Authorization": authorization}
+    now = time.perf_counter()
+    recorder = _Recorder(measure_from=now + warmup, stop_at=now + warmup + duration)
+    await asyncio.gather(*(_connection(url, headers, recorder) for _ in range(connections)))
+    seconds = max(recorder.last_finish - recorder.measure_from, 1e-9)
+    ordered = sorted(recorder.latencies)
+    non_2xx = sum(n for outcome, n in recorder.statuses.items() if outcome.isdigit() and not outcome.startswith("2"))
+    transport = sum(n for outcome, n in recorder.statuses.items() if not outcome.isdigit())
+    return Measurement(
+        generator="python-httpx",
+        connections=connections,
+        seconds=round(seconds, 3),
+        requests=len(ordered),
+        non_2xx=non_2xx,
+        transport_errors=transport,
+        requests_per_second=round(len(ordered) / seconds, 1),
+        p50_ms=percentile(ordered, 0.50) * 1000,
+        p90_ms=percentile(ordered, 0.90) * 1000,
+        p99_ms=percentile(ordered, 0.99) * 1000,
+        max_ms=(ordered[-1] if ordered else 0.0) * 1000,
+        statuses=dict(recorder.statuses),
+    )
+
+
+def _skip_sniffio_lookup() -> None:
+    """httpcore 1.0 runs `import sniffio` on every request; without sniffio installed, each failed import scans
+    sys.path again and costs this generator most of its speed. A `None` entry makes that import fail at once,
+    and httpcore then assumes asyncio, which is what runs here."""
+    if importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+
+def _event_loop_runner() -> Callable[[Coroutine[Any, Any, Measurement]], Measurement]:
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - uvicorn[standard] brings it
+        return asyncio.run
+
+    def run(coroutine: Coroutine[Any, Any, Measurement]) -> Measurement:
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            return runner.run(coroutine)
+
+    return run
+
+
+def run_python(
+    url: str, authorization: str, *, connections: int, warmup: int, duration: int, workdir: Path
+) -> Measurement:
+    """Run the Python generator in its own process (`python -m bench.loadgen`), never in the caller's."""
+    check_loopback(url)
+    command = [
+        sys.executable,
+        "-m",
+        "bench.loadgen",
+        "--url",
+        url,
+        "--connections",
+        str(connections),
+        "--warmup",
+        str(warmup),
+        "--duration",
+        str(duration),
+    ]
+    limit = warmup + duration + REQUEST_TIMEOUT_SECONDS + 60
+    try:
+        finished = subprocess.run(
+            command,
+            env={**os.environ, AUTHORIZATION_ENV: authorization},
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True,
+            text=True,
+            timeout=limit,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise LoadError(f"the Python load generator did not finish within {limit} s") from exc
+    if finished.returncode != 0:
+        raise LoadError(f"the Python load generator exited {finished.returncode}: {finished.stderr.strip()}")
+    return Measurement(**json.loads(finished.stdout))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Python load generator (one process, asyncio, httpx).")
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--duration", type=int, default=10)
+    args = parser.parse_args()
+    if (
+        not 1 <= args.connections <= 1024
+        or not 0 <= args.warmup <= MAX_SECONDS
+        or not 1 <= args.duration <= MAX_SECONDS
+    ):
+        parser.error("connections must be 1..1024, warmup 0..3600 and duration 1..3600")
+    try:
+        check_loopback(args.url)
+    except LoadError as exc:
+        parser.error(str(exc))
+    authorization = os.environ.get(AUTHORIZATION_ENV, "")
+    _skip_sniffio_lookup()
+    measurement = _event_loop_runner()(
+        _run_python(args.url, authorization, args.connections, float(args.warmup), float(args.duration))
+    )
+    print(json.dumps(asdict(measurement)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""Finding the key that should verify a credential: embedded JWK, did:key, did:web, key URL, x5c, or the registry.
+
+Keys named inside a credential are untrusted input: a URL is fetched only through the outbound guard, a JWK with
+private members is refused, and where the key came from is reported as evidence, because it decides how far the
+issuer can be trusted.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec
+from joserfc.errors import JoseError
+from joserfc.jwk import ECKey, OKPKey, RSAKey
+
+from core.errors import DomainError, InvalidInput
+from core.outbound import fetch_json
+from wallet.verification import x509 as certificates
+from wallet.verification.context import VerificationContext
+
+PublicKey = RSAKey | ECKey | OKPKey
+PRIVATE_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+class KeyUnavailable(DomainError):
+    code = "issuer_key_unavailable"
+    default_detail = "The issuer's key could not be found."
+
+
+@dataclass(frozen=True)
+class ResolvedKey:
+    key: PublicKey
+    source: str
+    """`registry`, `x5c`, `did:key`, `did:web`, `key_url` or `embedded_jwk`."""
+    key_id: str | None
+    chain: tuple[x509.Certificate, ...] = field(default=())
+
+
+def import_public_jwk(jwk: Any) -> PublicKey:
+    if not isinstance(jwk, dict) or "kty" not in jwk:
+        raise InvalidInput("A key is not a JWK.", code="invalid_key")
+    if PRIVATE_MEMBERS & jwk.keys():
+        raise InvalidInput("A published key must not contain private key material.", code="private_key_published")
+    try:
+        if jwk["kty"] == "RSA":
+            return RSAKey.import_key(jwk)
+        if jwk["kty"] == "EC":
+            return ECKey.import_key(jwk)
+        if jwk["kty"] == "OKP":
+            return OKPKey.import_key(jwk)
+    except (JoseError, ValueError, TypeError) as exc:
+        raise InvalidInput("A JWK cannot be read.", code="invalid_key") from exc
+    raise InvalidInput(f"Keys of type {jwk['kty']!r} are not supported.", code="invalid_key")
+
+
+def _base58_decode(text: str) -> bytes:
+    number = 0
+    for character in text:
+        index = _BASE58.find(character)
+        if index < 0:
+            raise InvalidInput("A did:key is not base58btc.", code="invalid_did")
+        number = number * 58 + index
+    body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
+    leading = len(text) - len(text.lstrip("1"))
+    return b"\x00" * leading + body
+
+
+def did_key_jwk(did: str) -> dict[str, str]:
+    """Resolve did:key (W3C CCG did:key, multicodec Ed25519 0xed and P-256 0x1200) to a public JWK, offline."""
+    identifier = did.split("#", 1)[0].removeprefix("did:key:")
+    if not identifier.startswith("z"):
+        raise InvalidInput("Only base58btc (z…) did:key identifiers are supported.", code="invalid_did")
+    raw = _base58_decode(identifier[1:])
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+    if raw[:2] == b"\xed\x01" and len(raw) == 34:
+        return {"kty": "OKP", "crv": "Ed25519", "x": b64(raw[2:])}
+    if raw[:2] == b"\x80\x24" and len(raw) == 35:
+        point = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw[2:])
+        numbers = point.public_numbers()
+        return {
+            "kty": "EC",
+            "crv": "P-256",
+            "x": b64(numbers.x.to_bytes(32, "big")),
+            "y": b64(numbers.y.to_bytes(32, "big")),
+        }
+    raise InvalidInput("This did:key names a key type that is not supported.", code="invalid_did")
+
+
+def did_web_url(did: str) -> str:
+    """did:web:example.edu:issuers:1 → https://example.edu/issuers/1/did.json (did:web spec §3.2)."""
+    parts = did.split("#", 1)[0].removeprefix("did:web:").split(":")
+    host = unquote(parts[0])
+    path = "/".join(parts[1:])
+    return f"https://{host}/{path}/did.json" if path else f"https://{host}/.well-known/did.json"
+
+
+async def _fetch(url: str, context: VerificationContext) -> Any:
+    policy = context.outbound
+    return await fetch_json(
+        url, allowed_hosts=list(policy.allowed_hosts), timeout=policy.timeout_seconds, max_bytes=policy.max_bytes
+    )
+
+
+def _from_did_document(document: Any, kid: str) -> dict[str, Any]:
+    methods = document.get("verificationMethod", []) if isinstance(document, dict) else []
+    for method in methods if isinstance(methods, list) else []:
+        if isinstance(method, dict) and method.get("id") in {kid, "#" + kid.split("#", 1)[-1]}:
+            jwk = method.get("publicKeyJwk")
+            if isinstance(jwk, dict):
+                return jwk
+    raise KeyUnavailable(f"The DID document has no verification method {kid}.")
+
+
+async def resolve(header: dict[str, Any], issuer: str | None, context: VerificationContext) -> ResolvedKey:
+    """Find the verification key for a JWS header, in order of trust: registry, x5c, DIDs and URLs, embedded."""
+    kid = header.get("kid") if isinstance(header.get("kid"), str) else None
+    registered = context.trust.issuer_keys.get(issuer or "", ())
+    for jwk in registered:
+        if kid is None or jwk.get("kid") in {None, kid}:
+            return ResolvedKey(import_public_jwk(jwk), "registry", kid)
+    if "x5c" in header:
+        chain = certificates.parse_x5c(header["x5c"])
+        public = chain[0].public_key()
+        try:
+            key: PublicKey = RSAKey.import_key(public)  # type: ignore[arg-type]
+        except (JoseError, TypeError, ValueError):
+            key = ECKey.import_key(public)  # type: ignore[arg-type]
+        return ResolvedKey(key, "x5c", kid, tuple(chain))
+    if kid and kid.startswith("did:key:"):
+        return ResolvedKey(import_public_jwk(did_key_jwk(kid)), "did:key", kid)
+    if kid and kid.startswith("did:web:"):
+        document = await _fetch(did_web_url(kid), context)
+        return ResolvedKey(import_public_jwk(_from_did_document(document, kid)), "did:web", kid)
+    if kid and kid.startswith("https://"):
+        document = await _fetch(kid, context)
+        if isinstance(document, dict) and isinstance(document.get("keys"), list):
+            matches = [k for k in document["keys"] if isinstance(k, dict) and k.get("kid") in {None, kid}]
+            if len(matches) != 1:
+                raise KeyUnavailable("The key set at the key URL does not name this key.")
+            document = matches[0]
+        return ResolvedKey(import_public_jwk(document), "key_url", kid)
+    if "jwk" in header:
+        return ResolvedKey(import_public_jwk(header["jwk"]), "embedded_jwk", kid)
+    raise KeyUnavailable(
+        "The credential names no key the service can find (no kid, jwk or x5c), and the trust "
+        "registry holds no key for its issuer."
+    )

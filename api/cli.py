@@ -1,15 +1,22 @@
-"""The `passerelle` command line: serve, migrate, user create, client create, keys rotate."""
+"""The `passerelle` command line: serve, migrate, user create, client create, keys rotate, verify."""
 
 from __future__ import annotations
 
 import asyncio
 import getpass
+import json
+import sys
 from datetime import timedelta
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from core.settings import get_settings
+from core.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from wallet.verification.context import TrustStore
+    from wallet.verification.engine import VerificationResult
 
 cli = typer.Typer(
     help="Passerelle: learner wallet and recognition service.", no_args_is_help=True, add_completion=False
@@ -139,6 +146,165 @@ def keys_rotate(
     grace = timedelta(minutes=settings.access_token_minutes, seconds=settings.token_leeway_seconds + 60)
     active = ring.rotate(keep_retired_for=timedelta(seconds=-1) if revoke else grace)
     typer.echo(f"active key: {active.kid}")
+
+
+MEDIA_TYPE_BY_SUFFIX = {
+    ".jwt": "application/jwt",
+    ".json": "application/json",
+    ".jsonld": "application/json",
+    ".xml": "application/xml",
+}
+TRUST_STORE_TIMEOUT_SECONDS = 5.0
+EXIT_NO_CHECK_FAILED, EXIT_CHECK_FAILED, EXIT_UNUSABLE_INPUT = 0, 1, 2
+
+
+def guess_media_type(path: Path, content: bytes) -> str:
+    """The media type a file most likely has, from its extension; `.txt` is an SD-JWT when it has disclosures."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return "application/dc+sd-jwt" if b"~" in content else "application/jwt"
+    # Anything else: the format detector decides by the first significant byte.
+    return MEDIA_TYPE_BY_SUFFIX.get(suffix, "application/octet-stream")
+
+
+def _database_exists(url: str) -> bool:
+    """False for a SQLite file that is not there: connecting would create it."""
+    from sqlalchemy import make_url
+
+    database = make_url(url).database
+    return not url.startswith("sqlite") or bool(database and Path(database).is_file())
+
+
+async def _load_trust_store(settings: Settings, *, database_exists: bool) -> tuple[TrustStore, str]:
+    """The trust registry from the database, or an empty one (and why) when it cannot be read: verifying a file
+    needs no database, it only trusts less without one."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from core.database import create_engine, create_sessionmaker, migration_head, schema_revision
+    from wallet.verification.context import TrustStore
+    from wallet.verification.service import load_trust_store
+
+    if not database_exists:
+        return TrustStore(), "no database (the trust registry is empty)"
+    engine = create_engine(settings.effective_database_url, pool=False)
+    try:
+        async with asyncio.timeout(TRUST_STORE_TIMEOUT_SECONDS):
+            if await schema_revision(engine) != migration_head():
+                return TrustStore(), "the database is not migrated (the trust registry is empty)"
+            async with create_sessionmaker(engine)() as session:
+                trust = await load_trust_store(session)
+    except (SQLAlchemyError, OSError, TimeoutError, ValueError) as exc:
+        return TrustStore(), f"the database cannot be read ({type(exc).__name__}; the trust registry is empty)"
+    finally:
+        await engine.dispose()
+    return trust, f"{len(trust.certificates)} certificates and {len(trust.issuer_keys)} issuers"
+
+
+async def _verify_file(
+    settings: Settings, content: bytes, media_type: str, *, database_exists: bool
+) -> tuple[VerificationResult, str]:
+    from core.clock import utcnow
+    from wallet.status import StatusChecker, StatusPolicy
+    from wallet.verification.context import OutboundPolicy, VerificationContext
+    from wallet.verification.engine import verify_document
+    from wallet.verification.status import status_check
+
+    trust, trust_note = await _load_trust_store(settings, database_exists=database_exists)
+    context = VerificationContext(
+        now=utcnow(),
+        trust=trust,
+        outbound=OutboundPolicy(
+            allowed_hosts=tuple(settings.outbound_allowed_hosts),
+            timeout_seconds=settings.outbound_timeout_seconds,
+            max_bytes=settings.outbound_max_bytes,
+        ),
+    )
+    checker = StatusChecker(StatusPolicy.from_settings(settings))
+    result = await verify_document(content, media_type, context, status_check=status_check(checker))
+    return result, trust_note
+
+
+def _problem(code: str, detail: str, instance: str, status: int | None = None) -> str:
+    """An RFC 9457 problem document, as the API would answer it."""
+    from http import HTTPStatus
+
+    problem: dict[str, Any] = {"type": f"/problems/{code}", "title": code.replace("_", " ").capitalize()}
+    if status is not None:
+        problem.update(title=HTTPStatus(status).phrase, status=status)
+    problem.update(detail=detail, instance=instance, code=code)
+    return json.dumps(problem, ensure_ascii=False)
+
+
+def _table(result: VerificationResult, trust_note: str) -> str:
+    rows = [("CHECK", "OUTCOME", "REASON", "MESSAGE")]
+    rows += [(c.name.value, c.outcome.value, c.reason, c.message) for c in result.checks]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    lines = [
+        f"format: {result.format}; checked at {result.checked_at.isoformat()}; trust registry: {trust_note}",
+        *(f"{n:<{widths[0]}}  {o:<{widths[1]}}  {r:<{widths[2]}}  {m}" for n, o, r, m in rows),
+    ]
+    return "\n".join(lines)
+
+
+def _quiet_logs() -> None:
+    """Logs go to stderr (warnings only): stdout carries nothing but the result."""
+    import logging
+
+    import structlog
+
+    from api.logging import redact_secrets
+
+    structlog.configure(
+        processors=[structlog.processors.add_log_level, redact_secrets, structlog.processors.JSONRenderer()],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING),
+        logger_factory=structlog.WriteLoggerFactory(file=sys.stderr),
+    )
+
+
+@cli.command()
+def verify(
+    file: Annotated[Path, typer.Argument(help="The credential document, exactly as issued.")],
+    media_type: Annotated[
+        str | None,
+        typer.Option(
+            "--media-type",
+            help="The document's media type; guessed from the extension when not given "
+            "(.jwt, .json, .jsonld, .xml, .txt for SD-JWT or JWT).",
+        ),
+    ] = None,
+) -> None:
+    """Verify a credential file: the result as JSON on stdout, a table on stderr.
+
+    Exit status 0 when no check failed, 1 when a check failed, 2 when the file cannot be read or is not a
+    credential. The trust registry is read from the database when it is reachable and migrated.
+    """
+    from core.errors import DomainError
+    from wallet.verification.result import Outcome
+
+    _quiet_logs()
+    settings = get_settings()
+    try:
+        content = file.read_bytes()
+    except OSError as exc:
+        typer.echo(_problem("file_unreadable", f"{file} cannot be read: {exc.strerror}.", str(file)), err=True)
+        raise typer.Exit(EXIT_UNUSABLE_INPUT) from exc
+    try:
+        verification = _verify_file(
+            settings,
+            content,
+            media_type or guess_media_type(file, content),
+            database_exists=_database_exists(settings.effective_database_url),
+        )
+        result, trust_note = asyncio.run(verification)
+    except DomainError as exc:
+        from api.errors import status_for
+
+        typer.echo(_problem(exc.code, exc.detail, str(file), status_for(exc)), err=True)
+        raise typer.Exit(EXIT_UNUSABLE_INPUT) from exc
+    typer.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    typer.echo(_table(result, trust_note), err=True)
+    any_failed = any(check.outcome == Outcome.FAILED for check in result.checks)
+    raise typer.Exit(EXIT_CHECK_FAILED if any_failed else EXIT_NO_CHECK_FAILED)
 
 
 def main() -> None:

@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+import random
 import re
 import time
-import uuid
 from collections.abc import Iterable
+from typing import Any
 
 import structlog
 from prometheus_client import CollectorRegistry, Counter, Histogram
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import problem_response
+from api.logging import access_log
 from core import jsonstrict
 from core.errors import InvalidInput
 
-access_log = structlog.get_logger("passerelle.access")
 error_log = structlog.get_logger("passerelle.errors")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_DEFAULT_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cache-control", b"no-store"),
+)
+_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
 
 
 class Metrics:
+    """Request counters and latencies; label children are cached, the hot path does one dict lookup each."""
+
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
@@ -35,6 +44,18 @@ class Metrics:
             registry=self.registry,
             buckets=(0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
         )
+        self._counters: dict[tuple[str, str, int], Any] = {}
+        self._histograms: dict[tuple[str, str], Any] = {}
+
+    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
+        counter = self._counters.get((method, route, status))
+        if counter is None:
+            counter = self._counters[(method, route, status)] = self.requests.labels(method, route, str(status))
+        histogram = self._histograms.get((method, route))
+        if histogram is None:
+            histogram = self._histograms[(method, route)] = self.duration.labels(method, route)
+        counter.inc()
+        histogram.observe(seconds)
 
 
 def _route_template(scope: Scope) -> str:
@@ -55,7 +76,8 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         offered = Headers(scope=scope).get("x-request-id", "")
-        request_id = offered if _REQUEST_ID.match(offered) else uuid.uuid4().hex
+        # Request ids correlate log lines; they are not secrets, so a fast non-cryptographic source will do.
+        request_id = offered if _REQUEST_ID.match(offered) else f"{random.getrandbits(64):016x}"
         scope.setdefault("state", {})["request_id"] = request_id
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
@@ -67,14 +89,13 @@ class RequestContextMiddleware:
             nonlocal status, response_started
             if message["type"] == "http.response.start":
                 status, response_started = message["status"], True
-                headers = MutableHeaders(scope=message)
-                headers["X-Request-ID"] = request_id
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers.setdefault("Referrer-Policy", "no-referrer")
-                if "cache-control" not in headers:
-                    headers["Cache-Control"] = "no-store"
-                if not scope["path"].startswith(("/docs", "/redoc")):
-                    headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                raw: list[tuple[bytes, bytes]] = list(message.get("headers", []))
+                present = {name.lower() for name, _ in raw}
+                raw.append((b"x-request-id", request_id.encode("latin-1")))
+                raw.extend(header for header in _DEFAULT_HEADERS if header[0] not in present)
+                if b"content-security-policy" not in present and not scope["path"].startswith(("/docs", "/redoc")):
+                    raw.append(_CSP)
+                message["headers"] = raw
             await send(message)
 
         try:
@@ -94,11 +115,10 @@ class RequestContextMiddleware:
             elapsed = time.perf_counter() - started
             route = _route_template(scope)
             method = scope["method"]
-            self.metrics.requests.labels(method, route, str(status)).inc()
-            self.metrics.duration.labels(method, route).observe(elapsed)
+            self.metrics.observe(method, route, status, elapsed)
             # The route template, never the raw path: raw paths can carry share tokens and identifiers.
-            access_log.info(
-                "http_request", method=method, route=route, status=status, duration_ms=round(elapsed * 1000, 2)
+            access_log.write(
+                request_id=request_id, method=method, route=route, status=status, duration_ms=round(elapsed * 1000, 2)
             )
 
 

@@ -172,21 +172,23 @@ class ClaimsCache:
 
     def __init__(self, size: int = 4096) -> None:
         self._size = size
-        self._entries: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, str], tuple[dict[str, Any], Any]] = OrderedDict()
 
-    def get(self, profile: TokenProfile, token: str) -> dict[str, Any] | None:
-        claims = self._entries.get((profile.name, token))
-        if claims is None:
+    def get(self, profile: TokenProfile, token: str) -> tuple[dict[str, Any], Any] | None:
+        """The validated claims and what the caller derived from them (e.g. the principal), if still in time."""
+        entry = self._entries.get((profile.name, token))
+        if entry is None:
             return None
+        claims = entry[0]
         now = time.time()
         if claims["exp"] + profile.leeway_seconds <= now or claims.get("nbf", 0) - profile.leeway_seconds > now:
             self._entries.pop((profile.name, token), None)
             return None
         self._entries.move_to_end((profile.name, token))
-        return claims
+        return entry
 
-    def put(self, profile: TokenProfile, token: str, claims: dict[str, Any]) -> None:
-        self._entries[(profile.name, token)] = claims
+    def put(self, profile: TokenProfile, token: str, claims: dict[str, Any], derived: Any = None) -> None:
+        self._entries[(profile.name, token)] = (claims, derived)
         if len(self._entries) > self._size:
             self._entries.popitem(last=False)
 

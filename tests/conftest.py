@@ -114,3 +114,14 @@ async def learner(client: httpx.AsyncClient) -> Account:
 @pytest.fixture
 async def other_learner(client: httpx.AsyncClient) -> Account:
     return await create_account(client, email="grace@example.org")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_read_cache() -> Iterator[None]:
+    """Rows read in one test's rolled-back transaction must not be served to the next."""
+    from wallet.cache import credential_cache
+
+    credential_cache.invalidate()
+    credential_cache.enabled = True
+    yield
+    credential_cache.invalidate()

@@ -12,10 +12,11 @@ from typing import Any
 import anyio.to_thread
 import structlog
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import utcnow
 from core.errors import InvalidInput, PreconditionFailed
+from wallet.cache import credential_cache
 from wallet.errors import CredentialNotFound, DuplicateCredential
 from wallet.formats import MEDIA_TYPE_BY_FORMAT, Detected, detect
 from wallet.models import Credential
@@ -89,10 +90,27 @@ async def import_credential(
 
 
 async def get_credential(session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID) -> Credential:
+    """The owner's credential; served from the read cache when it holds the row (see `wallet.cache`)."""
+    cached = credential_cache.get(owner_id, credential_id)
+    if cached is not None:
+        return cached
+    generation = credential_cache.generation
     credential = await CredentialRepository(session).get(owner_id, credential_id)
     if credential is None:
         raise CredentialNotFound()
+    credential_cache.put(credential, generation=generation)
     return credential
+
+
+async def read_credential(
+    sessions: async_sessionmaker[AsyncSession], owner_id: uuid.UUID, credential_id: uuid.UUID
+) -> Credential:
+    """Like `get_credential`, opening a (read) session only when the cache cannot answer."""
+    cached = credential_cache.get(owner_id, credential_id)
+    if cached is not None:
+        return cached
+    async with sessions() as session:
+        return await get_credential(session, owner_id, credential_id)
 
 
 async def get_original(

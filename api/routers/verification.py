@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 
 from api.deps import CredentialID, CurrentAdmin, CurrentLearner, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
@@ -17,9 +17,10 @@ from api.routers.wallet import read_upload, upload_body
 from api.state import AppState
 from core import jose
 from core.clock import utcnow
+from wallet.status import StatusChecker, StatusPolicy
 from wallet.verification import service
 from wallet.verification.context import OutboundPolicy, TrustStore, VerificationContext
-from wallet.verification.engine import VerificationResult, verify_document
+from wallet.verification.engine import StatusCheck, VerificationResult, verify_document
 from wallet.verification.models import CredentialVerification
 from wallet.verification.schemas import (
     TrustCertificateCreate,
@@ -27,6 +28,7 @@ from wallet.verification.schemas import (
     TrustIssuerCreate,
     VerificationPublic,
 )
+from wallet.verification.status import status_check
 
 router = APIRouter(tags=["verification"])
 VERIFY_PATH = "/v1/verify"
@@ -43,6 +45,18 @@ def _context(state: AppState, trust: TrustStore) -> VerificationContext:
             max_bytes=settings.outbound_max_bytes,
         ),
     )
+
+
+async def get_status_check(request: Request, state: StateDep) -> StatusCheck:
+    """The `status` check, backed by the application's one `StatusChecker`, whose list cache outlives requests."""
+    checker: StatusChecker | None = getattr(request.app.state, "status_checker", None)
+    if checker is None:
+        checker = StatusChecker(StatusPolicy.from_settings(state.settings))
+        request.app.state.status_checker = checker
+    return status_check(checker)
+
+
+StatusCheckDep = Annotated[StatusCheck, Depends(get_status_check)]
 
 
 def _signer(state: AppState) -> service.ReceiptSigner:
@@ -68,14 +82,24 @@ def _public(record: CredentialVerification) -> VerificationPublic:
     responses=problem_responses(401, 404, 422, 503),
 )
 async def verify_credential(
-    credential_id: CredentialID, learner: CurrentLearner, session: SessionDep, state: StateDep
+    credential_id: CredentialID,
+    learner: CurrentLearner,
+    session: SessionDep,
+    state: StateDep,
+    check_status: StatusCheckDep,
 ) -> VerificationPublic:
-    """Check the credential from its original bytes: format, signature, issuer trust, holder binding, status,
-    validity period and accreditation — each with its outcome, reason and evidence — and keep the result with a
-    receipt signed by the service."""
+    """Check the credential from its original bytes: format, signature, issuer trust, holder binding, status
+    (the issuer's status list, fetched and cached), validity period and accreditation — each with its outcome,
+    reason and evidence — and keep the result with a receipt signed by the service."""
     context = _context(state, await service.load_trust_store(session))
     record = await service.verify_stored_credential(
-        session, learner.id, credential_id, context, issuer=state.settings.effective_token_issuer, sign=_signer(state)
+        session,
+        learner.id,
+        credential_id,
+        context,
+        issuer=state.settings.effective_token_issuer,
+        sign=_signer(state),
+        status_check=check_status,
     )
     return _public(record)
 
@@ -105,12 +129,17 @@ def _client_address(request: Request) -> str:
     summary="Verify a document without an account",
     openapi_extra=upload_body,
     responses={
-        **problem_responses(413, 415, 422, 429),
-        200: {"headers": {"Retry-After": {"schema": {"type": "integer"}}}},
+        **problem_responses(413, 415, 422),
+        429: {
+            **problem_responses(429)[429],
+            "headers": {
+                "Retry-After": {"description": "Seconds until the limit resets.", "schema": {"type": "integer"}}
+            },
+        },
     },
 )
 async def verify_uploaded(
-    request: Request, response: Response, session: ReadSessionDep, state: StateDep
+    request: Request, session: ReadSessionDep, state: StateDep, check_status: StatusCheckDep
 ) -> VerificationPublic:
     """Upload a credential document (as for import) and get the verification result with a signed receipt.
     Nothing is stored. Limited per client address."""
@@ -118,7 +147,7 @@ async def verify_uploaded(
     limiter.hit(_client_address(request))
     content, media_type, _ = await read_upload(request)
     result: VerificationResult = await verify_document(
-        content, media_type, _context(state, await service.load_trust_store(session))
+        content, media_type, _context(state, await service.load_trust_store(session)), status_check=check_status
     )
     digest = hashlib.sha256(content).hexdigest()
     receipt = _signer(state)(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+from collections import OrderedDict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from starlette.datastructures import UploadFile
 
-from api.deps import CredentialID, CurrentLearner, PaginationDep, ReadSessionDep, SessionDep
+from api.deps import CredentialID, CurrentLearner, PaginationDep, ReadSessionDep, SessionDep, read_sessions
 from api.errors import problem_responses
 from core.errors import InvalidInput, PreconditionRequired, UnsupportedMediaType
 from core.text import reject_unsafe_characters
@@ -42,6 +44,10 @@ upload_body: dict[str, Any] = {
         },
     }
 }
+
+
+_RENDERED: OrderedDict[tuple[uuid.UUID, int], bytes] = OrderedDict()
+_RENDERED_MAX = 10_000
 
 
 def _public(credential: Any) -> CredentialPublic:
@@ -143,13 +149,18 @@ async def list_credentials(
     summary="Read a credential's metadata",
     responses={**problem_responses(401, 404, 422), 200: {"headers": {"ETag": {"schema": {"type": "string"}}}}},
 )
-async def get_credential(
-    credential_id: CredentialID, response: Response, learner: CurrentLearner, session: ReadSessionDep
-) -> CredentialPublic:
+async def get_credential(credential_id: CredentialID, learner: CurrentLearner, request: Request) -> Response:
     """The credential's metadata and the summary read from it so far. Use the ETag for `PATCH`."""
-    credential = await service.get_credential(session, learner.id, credential_id)
-    response.headers["ETag"] = service.etag(credential)
-    return _public(credential)
+    credential = await service.read_credential(read_sessions(request), learner.id, credential_id)
+    # The wallet's hottest read: its JSON is a function of (id, version) — every change bumps the version — so it is
+    # rendered once, not validated and serialised again on every request.
+    key = (credential.id, credential.version)
+    body = _RENDERED.get(key)
+    if body is None:
+        body = _RENDERED[key] = _public(credential).model_dump_json().encode()
+        if len(_RENDERED) > _RENDERED_MAX:
+            _RENDERED.popitem(last=False)
+    return Response(body, media_type="application/json", headers={"ETag": service.etag(credential)})
 
 
 @router.get(

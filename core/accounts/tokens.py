@@ -20,6 +20,7 @@ from core.settings import Settings
 
 log = structlog.get_logger("passerelle.security")
 
+ROLE_VALUES = frozenset(role.value for role in Role)
 ACCESS_TOKEN_TYPE = "at+jwt"  # noqa: S105 - RFC 9068 media type, not a secret
 FIRST_PARTY_CLIENT = "passerelle"
 JWKS_MIN_REFRESH_SECONDS = 30.0
@@ -149,17 +150,19 @@ class TokenService:
             )
         cached = self.cache.get(self.access_profile, token)
         if cached is not None:
-            return self._principal(cached)
+            principal: Principal = cached[1]
+            return principal
         claims = await anyio.to_thread.run_sync(jose.decode, token, self.access_profile, self.keyring.verification_key)
-        self.cache.put(self.access_profile, token, claims)
-        return self._principal(claims)
+        principal = self._principal(claims)
+        self.cache.put(self.access_profile, token, claims, principal)
+        return principal
 
     async def _decode_external(self, token: str) -> dict[str, Any]:
         assert self.external_profile is not None and self.external_jwks is not None
         profile, jwks = self.external_profile, self.external_jwks
         cached = self.cache.get(profile, token)
         if cached is not None:
-            return cached
+            return cached[0]
         try:
             claims = await anyio.to_thread.run_sync(jose.decode, token, profile, jwks.lookup)
         except jose.UnknownKey:
@@ -174,7 +177,7 @@ class TokenService:
     @staticmethod
     def _principal(claims: dict[str, Any]) -> Principal:
         roles = claims.get("roles")
-        if not isinstance(roles, list) or len(roles) != 1 or roles[0] not in {r.value for r in Role}:
+        if not isinstance(roles, list) or len(roles) != 1 or roles[0] not in ROLE_VALUES:
             raise jose.TokenRejected("The token carries no valid role.", code="invalid_claims")
         try:
             subject = uuid.UUID(str(claims["sub"]))

@@ -1,7 +1,8 @@
-"""The command line and the served API as separate processes: migrate, create users, rotate keys, serve."""
+"""The command line and the served API as separate processes: migrate, create users, rotate keys, serve, verify."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.factories import PASSWORD
+from tests.factories import DATA, PASSWORD
 
 BIN = Path(sys.executable).parent
 
@@ -112,3 +113,32 @@ class TestCommandLine:
         )
         assert result.returncode != 0
         assert "passerelle migrate" in result.stdout + result.stderr
+
+    def test_verify_a_file(self, environment: dict[str, str], tmp_path: Path) -> None:
+        assert _run(["migrate"], environment).returncode == 0
+        sealed = _run(["verify", str(DATA / "edc-ec-mc-annex1-signed.jsonld")], environment)
+        assert sealed.returncode == 1, sealed.stderr  # the seal holds, but its certificate is not trusted here
+        checks = {check["check"]: check for check in json.loads(sealed.stdout)["checks"]}
+        assert len(checks) == 7
+        assert checks["signature"]["outcome"] == "passed"
+        assert checks["issuer_trust"]["outcome"] == "failed"
+        assert "issuer_trust" in sealed.stderr and "0 certificates" in sealed.stderr
+
+        shopping_list = tmp_path / "shopping.json"
+        shopping_list.write_text('{"items": ["bread"]}')
+        refused = _run(["verify", str(shopping_list)], environment)
+        assert refused.returncode == 2
+        assert refused.stdout == ""
+        assert json.loads(refused.stderr)["code"] == "unrecognised_credential"
+
+    def test_verify_needs_no_database(self, environment: dict[str, str], tmp_path: Path) -> None:
+        token = tmp_path / "badge.txt"
+        token.write_bytes((DATA / "ob3-simple.jwt").read_bytes())
+        result = _run(["verify", str(token)], environment)
+        assert result.returncode == 0, result.stderr  # warnings (no key to check the signature with) fail nothing
+        assert json.loads(result.stdout)["format"] == "open_badges_3_jwt"
+        assert "trust registry: no database" in result.stderr
+        assert not Path(environment["PASSERELLE_DATA_DIR"]).exists()
+        missing = _run(["verify", str(tmp_path / "missing.jwt")], environment)
+        assert missing.returncode == 2
+        assert json.loads(missing.stderr)["code"] == "file_unreadable"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from collections.abc import Iterator
 
 import httpx
 import pytest
 import structlog
 
-from api.logging import REDACTED, configure, redact_secrets
+from api.logging import REDACTED, access_log, configure, redact_secrets
 from tests.factories import PASSWORD, Account
 
 
@@ -19,7 +20,9 @@ def log_lines(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
     buffer = io.StringIO()
     configure("DEBUG", json_output=True)
     structlog.configure(logger_factory=structlog.WriteLoggerFactory(file=buffer), cache_logger_on_first_use=False)
+    access_log.stream = buffer
     yield buffer
+    access_log.stream = sys.stdout
     structlog.reset_defaults()
 
 
@@ -54,9 +57,13 @@ class TestRedaction:
         )
         await client.get("/v1/wallet/credentials", headers=learner.headers)
         await client.get("/v1/wallet/credentials", headers={"Authorization": "Bearer eyJhbGciOi.forged.token"})
+        access_log.flush()
         output = log_lines.getvalue()
         lines = [json.loads(line) for line in output.splitlines()]
         assert any(line.get("event") == "authn_login_fail" for line in lines)
-        assert all("request_id" in line for line in lines if line.get("event") == "http_request")
+        access = [line for line in lines if line.get("event") == "http_request"]
+        assert len(access) >= 5  # the fixture's own sign-in may be flushed here too
+        assert [line["route"] for line in access[-5:]] == ["/v1/auth/token"] * 3 + ["/v1/wallet/credentials"] * 2
+        assert all(line["request_id"] for line in access)
         for secret in (PASSWORD, "wrong password here", learner.refresh_token, learner.access_token):
             assert secret not in output

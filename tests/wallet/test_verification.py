@@ -4,17 +4,37 @@ from __future__ import annotations
 
 import base64
 import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from joserfc import jws
+from joserfc.jwk import ECKey
 
+from core import clock
 from core.errors import InvalidInput
+from wallet import sdjwt
 from wallet.formats import UnrecognisedCredential
-from wallet.verification.context import TrustStore, VerificationContext
+from wallet.status import (
+    MIN_BITSTRING_ENTRIES,
+    StatusChecker,
+    encode_bitstring,
+    encode_token_status_list,
+    set_bitstring_value,
+    set_token_status_value,
+)
+from wallet.verification.context import OutboundPolicy, TrustStore, VerificationContext
 from wallet.verification.engine import VerificationResult, verify_document
-from wallet.verification.result import CheckName, Outcome
+from wallet.verification.result import Check, CheckName, Outcome
+from wallet.verification.status import status_check
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
@@ -140,3 +160,278 @@ class TestHostileDocuments:
     async def test_refused_not_verified(self, content: bytes, media_type: str) -> None:
         with pytest.raises(InvalidInput):
             await verify("", media_type, content=content)
+
+
+# --- credential status: lists served by a real HTTP server on loopback (a separate process) ------------------------
+
+STATUS_ISSUER = "https://university.example.eu/issuers/1"
+LOOPBACK = "127.0.0.1"
+LIST_INDEX = 94_567
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class ListServer:
+    """`python -m http.server` over a directory: what is published at `/lists/x` is the file `lists/x`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.port = _free_port()
+        (directory / "lists").mkdir()
+
+    def publish(self, name: str, body: bytes) -> str:
+        (self.directory / "lists" / name).write_bytes(body)
+        return self.url(name)
+
+    def url(self, name: str) -> str:
+        return f"http://{LOOPBACK}:{self.port}/lists/{name}"
+
+
+@pytest.fixture
+def list_server(tmp_path: Path) -> Iterator[ListServer]:
+    server = ListServer(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(server.port), "--bind", LOOPBACK, "--directory", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((LOOPBACK, server.port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        yield server
+    finally:
+        process.terminate()
+        process.wait(timeout=5)
+
+
+@pytest.fixture
+def issuer_key() -> ECKey:
+    return ECKey.generate_key("P-256", parameters={"kid": "issuer-key-1"})
+
+
+@pytest.fixture
+def status_key() -> ECKey:
+    return ECKey.generate_key("P-256", parameters={"kid": "status-key-1"})
+
+
+@pytest.fixture
+def trust(issuer_key: ECKey, status_key: ECKey) -> TrustStore:
+    """The issuer registered with the key it signs credentials with and the key it signs status lists with."""
+    public = tuple(dict(key.as_dict(private=False)) for key in (issuer_key, status_key))
+    return TrustStore(issuer_keys={STATUS_ISSUER: public})
+
+
+def _jws(claims: dict[str, Any], key: ECKey, *, typ: str, kid: str | None = None) -> str:
+    header = {"alg": "ES256", "kid": kid or key.kid, "typ": typ}
+    return jws.serialize_compact(header, json.dumps(claims).encode(), key, algorithms=["ES256"])
+
+
+def _did_key(key: ECKey) -> str:
+    """did:key for a P-256 key: multicodec 0x1200 + compressed point, base58btc (W3C CCG did:key)."""
+    raw = b"\x80\x24" + key.public_key.public_bytes(Encoding.X962, PublicFormat.CompressedPoint)
+    number, encoded = int.from_bytes(raw, "big"), ""
+    while number:
+        number, remainder = divmod(number, 58)
+        encoded = _BASE58[remainder] + encoded
+    return "did:key:z" + "1" * (len(raw) - len(raw.lstrip(b"\x00"))) + encoded
+
+
+def _bitstring_list(url: str, key: ECKey, *, revoked: bool) -> bytes:
+    """A W3C BitstringStatusListCredential as a VC-JWT, the credential's bit set when `revoked`."""
+    bitstring = bytearray(MIN_BITSTRING_ENTRIES // 8)
+    if revoked:
+        set_bitstring_value(bitstring, LIST_INDEX, 1)
+    document = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": STATUS_ISSUER,
+        "validFrom": "2026-01-01T00:00:00Z",
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": encode_bitstring(bytes(bitstring)),
+        },
+    }
+    return _jws(document, key, typ="vc+jwt").encode()
+
+
+def _badge_with_bitstring_entry(url: str, key: ECKey) -> bytes:
+    """An Open Badge 3.0 as a VC-JWT (VCDM 2.0) whose `credentialStatus` points at position LIST_INDEX of `url`."""
+    claims = {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": "urn:uuid:8f1c2e4a-5b6d-4c7e-9f80-1a2b3c4d5e6f",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": STATUS_ISSUER, "type": ["Profile"], "name": "Université Exemple"},
+        "validFrom": "2026-02-01T00:00:00Z",
+        "credentialSubject": {"id": "did:example:learner", "type": ["AchievementSubject"]},
+        "credentialStatus": {
+            "id": f"{url}#{LIST_INDEX}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": str(LIST_INDEX),
+            "statusListCredential": url,
+        },
+    }
+    return _jws(claims, key, typ="vc+jwt").encode()
+
+
+def _status_list_token(
+    uri: str, key: ECKey, *, revoked: bool, issuer: str = STATUS_ISSUER, kid: str | None = None
+) -> bytes:
+    """An IETF Status List Token (1 bit per credential), the credential's status INVALID (0x01) when `revoked`."""
+    statuses = bytearray(MIN_BITSTRING_ENTRIES // 8)
+    if revoked:
+        set_token_status_value(statuses, LIST_INDEX, 1, 1)
+    claims = {
+        "iss": issuer,
+        "sub": uri,
+        "iat": int(NOW.timestamp()) - 600,
+        "exp": int(NOW.timestamp()) + 86_400,
+        "status_list": {"bits": 1, "lst": encode_token_status_list(bytes(statuses))},
+    }
+    return _jws(claims, key, typ="statuslist+jwt", kid=kid).encode()
+
+
+def _diploma_with_status_claim(uri: str, key: ECKey, *, issuer: str = STATUS_ISSUER, kid: str | None = None) -> bytes:
+    """An SD-JWT VC whose `status.status_list` claim points at position LIST_INDEX of the token at `uri`."""
+    issued = sdjwt.issue_vc(
+        {
+            "iss": issuer,
+            "vct": "https://credentials.example.eu/diploma",
+            "iat": int(NOW.timestamp()) - 86_400,
+            "status": {"status_list": {"idx": LIST_INDEX, "uri": uri}},
+            "given_name": "Ada",
+        },
+        issuer_key=key,
+        disclosable=[["given_name"]],
+        header={"kid": kid or key.kid},
+    )
+    return issued.serialized.encode()
+
+
+def _did_key_kid(key: ECKey) -> tuple[str, str]:
+    did = _did_key(key)
+    return did, f"{did}#{did.removeprefix('did:key:')}"
+
+
+async def _verify_with_status(
+    content: bytes,
+    media_type: str,
+    trust: TrustStore,
+    *,
+    checker: StatusChecker | None = None,
+    outbound: OutboundPolicy | None = None,
+) -> Check:
+    context = VerificationContext(
+        now=NOW, trust=trust, outbound=outbound or OutboundPolicy(allowed_hosts=(LOOPBACK,), timeout_seconds=5)
+    )
+    check_status = status_check(checker or StatusChecker())
+    result = await verify_document(content, media_type, context, status_check=check_status)
+    return next(c for c in result.checks if c.name == CheckName.STATUS)
+
+
+class TestCredentialStatus:
+    @pytest.fixture(autouse=True)
+    def frozen_clock(self) -> Iterator[None]:
+        # The status checker judges lists by `core.clock`, the credentials by the context's `now`: the same moment.
+        clock.freeze(NOW)
+        try:
+            yield
+        finally:
+            clock.freeze(None)
+
+    async def test_bitstring_list_with_the_bit_clear(
+        self, list_server: ListServer, issuer_key: ECKey, status_key: ECKey, trust: TrustStore
+    ) -> None:
+        url = list_server.publish("bitstring", _bitstring_list(list_server.url("bitstring"), status_key, revoked=False))
+        check = await _verify_with_status(_badge_with_bitstring_entry(url, issuer_key), "application/vc+jwt", trust)
+        assert (check.outcome, check.reason) == (Outcome.PASSED, "status_valid")
+        assert check.evidence["status_list_url"] == url
+        assert check.evidence["index"] == LIST_INDEX
+        assert check.evidence["list_signature"] == "verified"
+
+    async def test_bitstring_list_with_the_bit_set(
+        self, list_server: ListServer, issuer_key: ECKey, status_key: ECKey, trust: TrustStore
+    ) -> None:
+        url = list_server.publish("bitstring", _bitstring_list(list_server.url("bitstring"), status_key, revoked=True))
+        check = await _verify_with_status(_badge_with_bitstring_entry(url, issuer_key), "application/vc+jwt", trust)
+        assert (check.outcome, check.reason) == (Outcome.FAILED, "revoked")
+
+    async def test_token_status_list_with_the_status_valid(
+        self, list_server: ListServer, issuer_key: ECKey, status_key: ECKey, trust: TrustStore
+    ) -> None:
+        url = list_server.publish("token", _status_list_token(list_server.url("token"), status_key, revoked=False))
+        check = await _verify_with_status(_diploma_with_status_claim(url, issuer_key), "application/dc+sd-jwt", trust)
+        assert (check.outcome, check.reason) == (Outcome.PASSED, "status_valid")
+        assert check.evidence["method"] == "token_status_list"
+
+    async def test_token_status_list_with_the_status_invalid(
+        self, list_server: ListServer, issuer_key: ECKey, status_key: ECKey, trust: TrustStore
+    ) -> None:
+        url = list_server.publish("token", _status_list_token(list_server.url("token"), status_key, revoked=True))
+        check = await _verify_with_status(_diploma_with_status_claim(url, issuer_key), "application/dc+sd-jwt", trust)
+        assert (check.outcome, check.reason) == (Outcome.FAILED, "revoked")
+
+    async def test_unreachable_list_is_a_warning(self, issuer_key: ECKey, trust: TrustStore) -> None:
+        nobody_listens = f"http://{LOOPBACK}:{_free_port()}/lists/token"
+        check = await _verify_with_status(
+            _diploma_with_status_claim(nobody_listens, issuer_key), "application/dc+sd-jwt", trust
+        )
+        assert (check.outcome, check.reason) == (Outcome.WARNING, "status_list_unreachable")
+        assert check.evidence["status_list_url"] == nobody_listens
+
+    async def test_the_contexts_outbound_policy_applies(
+        self, list_server: ListServer, issuer_key: ECKey, status_key: ECKey, trust: TrustStore
+    ) -> None:
+        url = list_server.publish("token", _status_list_token(list_server.url("token"), status_key, revoked=True))
+        check = await _verify_with_status(
+            _diploma_with_status_claim(url, issuer_key), "application/dc+sd-jwt", trust, outbound=OutboundPolicy()
+        )
+        assert (check.outcome, check.reason) == (Outcome.WARNING, "status_list_address_refused")
+
+    async def test_list_signed_with_a_key_the_issuer_does_not_control_is_not_relied_on(
+        self, list_server: ListServer, issuer_key: ECKey, trust: TrustStore
+    ) -> None:
+        # The list claims the credential's issuer, but names a did:key of its own: that key resolves, yet proves
+        # nothing about the issuer, so the list's "valid" must not be believed.
+        forger = ECKey.generate_key("P-256")
+        _, forger_kid = _did_key_kid(forger)
+        token = _status_list_token(list_server.url("token"), forger, revoked=False, kid=forger_kid)
+        url = list_server.publish("token", token)
+        check = await _verify_with_status(_diploma_with_status_claim(url, issuer_key), "application/dc+sd-jwt", trust)
+        assert (check.outcome, check.reason) == (Outcome.WARNING, "status_list_signature_unverified")
+
+    async def test_issuer_named_by_did_key_signs_its_own_list(self, list_server: ListServer, issuer_key: ECKey) -> None:
+        did, kid = _did_key_kid(issuer_key)
+        token = _status_list_token(list_server.url("token"), issuer_key, revoked=True, issuer=did, kid=kid)
+        url = list_server.publish("token", token)
+        credential = _diploma_with_status_claim(url, issuer_key, issuer=did, kid=kid)
+        check = await _verify_with_status(credential, "application/dc+sd-jwt", TrustStore())
+        assert (check.outcome, check.reason) == (Outcome.FAILED, "revoked")
+
+    async def test_one_checker_serves_later_verifications_from_its_cache(
+        self, list_server: ListServer, issuer_key: ECKey, status_key: ECKey, trust: TrustStore
+    ) -> None:
+        url = list_server.publish("token", _status_list_token(list_server.url("token"), status_key, revoked=False))
+        credential = _diploma_with_status_claim(url, issuer_key)
+        checker = StatusChecker()
+        first = await _verify_with_status(credential, "application/dc+sd-jwt", trust, checker=checker)
+        second = await _verify_with_status(credential, "application/dc+sd-jwt", trust, checker=checker)
+        assert (first.evidence["from_cache"], second.evidence["from_cache"]) == (False, True)
+        assert second.outcome == Outcome.PASSED

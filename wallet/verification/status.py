@@ -1,0 +1,89 @@
+"""The `status` check inside a verification: `wallet.status` with the context's outbound policy and trust store.
+
+    checker = StatusChecker(StatusPolicy.from_settings(settings))   # one per application: it owns the list cache
+    result = await verify_document(content, media_type, context, status_check=status_check(checker))
+
+Each call keeps the application checker's cache, judging rules (algorithms, lifetimes, same-issuer rule) and proof
+verifier, and takes from the context what a verification may rely on: the hosts it may reach, the timeout, the
+size cap, and the keys a signed status list may be verified with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlsplit
+
+import structlog
+
+from core.errors import InvalidInput
+from wallet.status import KeyResolver, PublicKey, StatusChecker
+from wallet.verification import keys
+from wallet.verification.context import VerificationContext
+from wallet.verification.engine import StatusCheck
+from wallet.verification.result import Check
+
+log = structlog.get_logger("passerelle.verification")
+
+
+def _registered(issuer: str, kid: str | None, context: VerificationContext) -> bool:
+    return any(kid is None or jwk.get("kid") in {None, kid} for jwk in context.trust.issuer_keys.get(issuer, ()))
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
+
+
+def _names_issuer_key(issuer: str, kid: str | None) -> bool:
+    """Whether `kid` is a key the issuer itself controls: a verification method of the issuer's own DID, or a key
+    URL on the issuer's own https origin. A list's `iss` is only a claim; without this tie anyone could sign a
+    list "from" the issuer with a did:key of their own."""
+    if kid is None:
+        return False
+    if kid.startswith(("did:key:", "did:web:")):
+        return kid.split("#", 1)[0] == issuer
+    if kid.startswith("https://") and issuer.startswith("https://"):
+        return _origin(kid) == _origin(issuer)
+    return False
+
+
+def trusted_key_resolver(context: VerificationContext) -> KeyResolver:
+    """`(issuer, kid) -> key | None` for signed status lists: the trust registry's keys for the issuer, else the
+    issuer's own did:key, did:web or https key URL (fetched through the outbound guard); `None` when there is
+    no such key. A key document out of reach raises, and the status check reports that as a warning."""
+
+    async def resolve(issuer: str | None, kid: str | None) -> PublicKey | None:
+        if issuer is None or not (_registered(issuer, kid, context) or _names_issuer_key(issuer, kid)):
+            return None
+        header: dict[str, Any] = {"kid": kid} if kid is not None else {}
+        try:
+            resolved = await keys.resolve(header, issuer, context)
+        except (keys.KeyUnavailable, InvalidInput) as exc:
+            log.info("status_list_key_unresolved", issuer=issuer, kid=kid, reason=exc.code)
+            return None
+        return resolved.key
+
+    return resolve
+
+
+def status_check(checker: StatusChecker) -> StatusCheck:
+    """The engine's `status_check` from the application's checker (its cache is shared across calls)."""
+
+    async def check(credential: dict[str, Any], context: VerificationContext) -> Check:
+        outbound = context.outbound
+        policy = replace(
+            checker.policy,
+            allowed_hosts=outbound.allowed_hosts,
+            timeout_seconds=outbound.timeout_seconds,
+            max_response_bytes=outbound.max_bytes,
+        )
+        scoped = StatusChecker(
+            policy,
+            cache=checker.cache,
+            key_resolver=trusted_key_resolver(context),
+            proof_verifier=checker.proof_verifier,
+        )
+        return await scoped.check(credential)
+
+    return check

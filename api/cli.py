@@ -41,6 +41,12 @@ def serve(
     from api.logging import configure
 
     settings = get_settings()
+    if workers > 1 and settings.effective_database_url.startswith("sqlite"):
+        # The credential read cache is per process; with SQLite there is no channel to tell other processes
+        # about a write. Scale out on PostgreSQL (docs/scaling.md).
+        raise typer.BadParameter(
+            "SQLite serves from one process; use PostgreSQL for more workers.", param_hint="--workers"
+        )
     configure(settings.log_level, json_output=settings.log_json)
     uvicorn.run(
         "api.main:app",
@@ -203,22 +209,13 @@ async def _load_trust_store(settings: Settings, *, database_exists: bool) -> tup
 async def _verify_file(
     settings: Settings, content: bytes, media_type: str, *, database_exists: bool
 ) -> tuple[VerificationResult, str]:
-    from core.clock import utcnow
     from wallet.status import StatusChecker, StatusPolicy
-    from wallet.verification.context import OutboundPolicy, VerificationContext
+    from wallet.verification.context import VerificationContext
     from wallet.verification.engine import verify_document
     from wallet.verification.status import status_check
 
     trust, trust_note = await _load_trust_store(settings, database_exists=database_exists)
-    context = VerificationContext(
-        now=utcnow(),
-        trust=trust,
-        outbound=OutboundPolicy(
-            allowed_hosts=tuple(settings.outbound_allowed_hosts),
-            timeout_seconds=settings.outbound_timeout_seconds,
-            max_bytes=settings.outbound_max_bytes,
-        ),
-    )
+    context = VerificationContext.from_settings(settings, trust)
     checker = StatusChecker(StatusPolicy.from_settings(settings))
     result = await verify_document(content, media_type, context, status_check=status_check(checker))
     return result, trust_note

@@ -16,10 +16,9 @@ from api.ratelimit import FixedWindowLimiter
 from api.routers.wallet import read_upload, upload_body
 from api.state import AppState
 from core import jose
-from core.clock import utcnow
 from wallet.status import StatusChecker, StatusPolicy
 from wallet.verification import service
-from wallet.verification.context import OutboundPolicy, TrustStore, VerificationContext
+from wallet.verification.context import TrustStore, VerificationContext
 from wallet.verification.engine import StatusCheck, VerificationResult, verify_document
 from wallet.verification.models import CredentialVerification
 from wallet.verification.schemas import (
@@ -35,16 +34,7 @@ VERIFY_PATH = "/v1/verify"
 
 
 def _context(state: AppState, trust: TrustStore) -> VerificationContext:
-    settings = state.settings
-    return VerificationContext(
-        now=utcnow(),
-        trust=trust,
-        outbound=OutboundPolicy(
-            allowed_hosts=tuple(settings.outbound_allowed_hosts),
-            timeout_seconds=settings.outbound_timeout_seconds,
-            max_bytes=settings.outbound_max_bytes,
-        ),
-    )
+    return VerificationContext.from_settings(state.settings, trust)
 
 
 async def get_status_check(request: Request, state: StateDep) -> StatusCheck:

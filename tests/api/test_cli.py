@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import httpx
 import pytest
 
 from tests.factories import DATA, PASSWORD
+from tests.servers import free_port
 
 BIN = Path(sys.executable).parent
 
@@ -25,19 +25,12 @@ def _run(args: list[str], env: dict[str, str], stdin: str | None = None) -> subp
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def environment(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PASSERELLE_")}
     env.update(
         PASSERELLE_DATA_DIR=str(tmp_path / "var"),
-        PASSERELLE_PORT=str(_free_port()),
+        PASSERELLE_PORT=str(free_port()),
         PASSERELLE_PUBLIC_URL="http://127.0.0.1",
     )
     return env

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from core.accounts import tokens as token_module
 from core.settings import Settings
+from tests.servers import directory_server, free_port
 
 ISSUER = "https://idp.example.eu/realms/learners"
 AUDIENCE = "passerelle-api"
@@ -57,17 +55,10 @@ def _token(key: rsa.RSAPrivateKey, kid: str, **overrides: Any) -> str:
     return pyjwt.encode(claims, _pem(key), algorithm="RS256", headers={"kid": kid, "typ": "at+jwt"})
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 class JwksServer:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/jwks.json"
 
     def publish(self, *keys: dict[str, Any]) -> None:
@@ -77,23 +68,8 @@ class JwksServer:
 @pytest.fixture
 def jwks_server(tmp_path: Path) -> Iterator[JwksServer]:
     server = JwksServer(tmp_path)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(server.port), "--bind", "127.0.0.1", "--directory", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", server.port), timeout=0.2):
-                    break
-            except OSError:
-                time.sleep(0.05)
+    with directory_server(tmp_path, server.port):
         yield server
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import hmac
 import json
 import random
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from joserfc.jwk import ECKey
 from core import clock
 from core.errors import ServiceUnavailable
 from core.outbound import OutboundRefused, ResponseTooLarge, fetch_bytes
+from tests.servers import free_port, wait_for_port
 from wallet.status import (
     MIN_BITSTRING_ENTRIES,
     PublicKey,
@@ -262,17 +262,10 @@ ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 class StatusServer:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.port = _free_port()
+        self.port = free_port()
         self.routes: dict[str, Any] = {}
         self.process: subprocess.Popen[bytes] | None = None
         (directory / "routes.json").write_text("{}")
@@ -309,14 +302,7 @@ class StatusServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection((LOOPBACK, self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("the status list server did not start")
+        wait_for_port(self.port)
 
     def stop(self) -> None:
         if self.process is not None:
@@ -595,7 +581,7 @@ class TestGuardedFetch:
 
 class TestUnreachableList:
     async def test_nothing_listening_is_a_warning(self, checker: StatusChecker) -> None:
-        url = f"http://{LOOPBACK}:{_free_port()}/lists/1"
+        url = f"http://{LOOPBACK}:{free_port()}/lists/1"
         check = await checker.check(_credential(_entry(url, 3)))
         _assert_check(check, Outcome.WARNING, "status_list_unreachable")
         assert check.evidence["status_list_url"] == url

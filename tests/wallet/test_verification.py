@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +17,7 @@ from joserfc.jwk import ECKey
 
 from core import clock
 from core.errors import InvalidInput
+from tests.servers import LOOPBACK, directory_server, free_port
 from wallet import sdjwt
 from wallet.formats import UnrecognisedCredential
 from wallet.status import (
@@ -165,16 +162,8 @@ class TestHostileDocuments:
 # --- credential status: lists served by a real HTTP server on loopback (a separate process) ------------------------
 
 STATUS_ISSUER = "https://university.example.eu/issuers/1"
-LOOPBACK = "127.0.0.1"
 LIST_INDEX = 94_567
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 class ListServer:
@@ -182,7 +171,7 @@ class ListServer:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.port = _free_port()
+        self.port = free_port()
         (directory / "lists").mkdir()
 
     def publish(self, name: str, body: bytes) -> str:
@@ -196,23 +185,8 @@ class ListServer:
 @pytest.fixture
 def list_server(tmp_path: Path) -> Iterator[ListServer]:
     server = ListServer(tmp_path)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(server.port), "--bind", LOOPBACK, "--directory", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection((LOOPBACK, server.port), timeout=0.2):
-                    break
-            except OSError:
-                time.sleep(0.05)
+    with directory_server(tmp_path, server.port):
         yield server
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
 
 
 @pytest.fixture
@@ -389,7 +363,7 @@ class TestCredentialStatus:
         assert (check.outcome, check.reason) == (Outcome.FAILED, "revoked")
 
     async def test_unreachable_list_is_a_warning(self, issuer_key: ECKey, trust: TrustStore) -> None:
-        nobody_listens = f"http://{LOOPBACK}:{_free_port()}/lists/token"
+        nobody_listens = f"http://{LOOPBACK}:{free_port()}/lists/token"
         check = await _verify_with_status(
             _diploma_with_status_claim(nobody_listens, issuer_key), "application/dc+sd-jwt", trust
         )

@@ -8,6 +8,9 @@ from typing import Any
 
 from cryptography import x509
 
+from core.clock import utcnow
+from core.settings import Settings
+
 
 @dataclass(frozen=True)
 class TrustStore:
@@ -33,3 +36,16 @@ class VerificationContext:
     now: datetime
     trust: TrustStore = field(default_factory=TrustStore)
     outbound: OutboundPolicy = field(default_factory=OutboundPolicy)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, trust: TrustStore) -> VerificationContext:
+        """A verification happening now, with the trust registry given and the configured outbound policy."""
+        return cls(
+            now=utcnow(),
+            trust=trust,
+            outbound=OutboundPolicy(
+                allowed_hosts=tuple(settings.outbound_allowed_hosts),
+                timeout_seconds=settings.outbound_timeout_seconds,
+                max_bytes=settings.outbound_max_bytes,
+            ),
+        )

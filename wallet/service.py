@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import hashlib
@@ -102,15 +103,38 @@ async def get_credential(session: AsyncSession, owner_id: uuid.UUID, credential_
     return credential
 
 
+_in_flight: dict[tuple[uuid.UUID, uuid.UUID], asyncio.Future[Credential]] = {}
+
+
 async def read_credential(
     sessions: async_sessionmaker[AsyncSession], owner_id: uuid.UUID, credential_id: uuid.UUID
 ) -> Credential:
-    """Like `get_credential`, opening a (read) session only when the cache cannot answer."""
+    """Like `get_credential`, opening a (read) session only when the cache cannot answer.
+
+    Concurrent misses for the same credential share one database read (single flight): when an entry expires
+    under load, one query refills it instead of every waiting request sending its own.
+    """
     cached = credential_cache.get(owner_id, credential_id)
     if cached is not None:
         return cached
-    async with sessions() as session:
-        return await get_credential(session, owner_id, credential_id)
+    key = (owner_id, credential_id)
+    pending = _in_flight.get(key)
+    if pending is not None:
+        return await asyncio.shield(pending)
+    future: asyncio.Future[Credential] = asyncio.get_running_loop().create_future()
+    _in_flight[key] = future
+    try:
+        async with sessions() as session:
+            credential = await get_credential(session, owner_id, credential_id)
+    except BaseException as exc:
+        future.set_exception(exc)
+        future.exception()  # marks it retrieved: waiting requests re-raise it, nobody else need
+        raise
+    else:
+        future.set_result(credential)
+        return credential
+    finally:
+        del _in_flight[key]
 
 
 async def get_original(

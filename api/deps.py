@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 import structlog
 from fastapi import Depends, Path, Query, Request
@@ -116,7 +116,11 @@ def require_roles(*roles: Role) -> BearerPrincipal:
 
 
 PrincipalDep = Annotated[Principal, Depends(BearerPrincipal())]
-CurrentLearner = Annotated[Principal, Depends(require_roles(Role.LEARNER))]
+LEARNER = BearerPrincipal(Role.LEARNER)
+CurrentLearner = Annotated[Principal, Depends(LEARNER)]
+
+BEARER_SECURITY: dict[str, Any] = {"security": [{"HTTPBearer": []}]}
+"""`openapi_extra` for a route that calls `LEARNER(request)` itself instead of declaring the dependency."""
 CurrentAdmin = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
 
 CredentialID = Annotated[uuid.UUID, Path(description="The credential's id.")]

@@ -30,6 +30,7 @@ from core.database import (
 )
 from core.keys import KeyRing
 from core.settings import Settings, get_settings
+from wallet.status import StatusChecker, StatusPolicy
 
 log = structlog.get_logger("passerelle")
 
@@ -90,6 +91,7 @@ async def build_state(
         keyring=keyring,
         tokens=TokenService(settings, keyring),
         metrics=metrics or Metrics(),
+        status_checker=StatusChecker(StatusPolicy.from_settings(settings)),
     )
 
 

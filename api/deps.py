@@ -111,17 +111,13 @@ class BearerPrincipal(HTTPBearer):
         return principal
 
 
-def require_roles(*roles: Role) -> BearerPrincipal:
-    return BearerPrincipal(*roles)
-
-
 PrincipalDep = Annotated[Principal, Depends(BearerPrincipal())]
 LEARNER = BearerPrincipal(Role.LEARNER)
 CurrentLearner = Annotated[Principal, Depends(LEARNER)]
+CurrentAdmin = Annotated[Principal, Depends(BearerPrincipal(Role.ADMIN))]
 
 BEARER_SECURITY: dict[str, Any] = {"security": [{"HTTPBearer": []}]}
 """`openapi_extra` for a route that calls `LEARNER(request)` itself instead of declaring the dependency."""
-CurrentAdmin = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
 
 CredentialID = Annotated[uuid.UUID, Path(description="The credential's id.")]
 

@@ -10,6 +10,7 @@ from api.middleware import Metrics
 from core.accounts.tokens import TokenService
 from core.keys import KeyRing
 from core.settings import Settings
+from wallet.status import StatusChecker
 
 
 @dataclass
@@ -22,4 +23,6 @@ class AppState:
     keyring: KeyRing
     tokens: TokenService
     metrics: Metrics
+    status_checker: StatusChecker
+    """One per application: its status-list cache outlives requests."""
     read_engine: AsyncEngine | None = None

@@ -10,13 +10,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response, status
 
-from api.deps import CredentialID, CurrentAdmin, CurrentLearner, ReadSessionDep, SessionDep, StateDep
+from api.deps import CredentialID, CurrentAdmin, CurrentLearner, ReadSessionDep, SessionDep, StateDep, read_sessions
 from api.errors import problem_responses
 from api.ratelimit import FixedWindowLimiter
 from api.routers.wallet import read_upload, upload_body
 from api.state import AppState
 from core import jose
-from wallet.status import StatusChecker, StatusPolicy
 from wallet.verification import service
 from wallet.verification.context import TrustStore, VerificationContext
 from wallet.verification.engine import StatusCheck, VerificationResult, verify_document
@@ -37,13 +36,9 @@ def _context(state: AppState, trust: TrustStore) -> VerificationContext:
     return VerificationContext.from_settings(state.settings, trust)
 
 
-async def get_status_check(request: Request, state: StateDep) -> StatusCheck:
+async def get_status_check(state: StateDep) -> StatusCheck:
     """The `status` check, backed by the application's one `StatusChecker`, whose list cache outlives requests."""
-    checker: StatusChecker | None = getattr(request.app.state, "status_checker", None)
-    if checker is None:
-        checker = StatusChecker(StatusPolicy.from_settings(state.settings))
-        request.app.state.status_checker = checker
-    return status_check(checker)
+    return status_check(state.status_checker)
 
 
 StatusCheckDep = Annotated[StatusCheck, Depends(get_status_check)]
@@ -77,16 +72,17 @@ async def verify_credential(
     session: SessionDep,
     state: StateDep,
     check_status: StatusCheckDep,
+    request: Request,
 ) -> VerificationPublic:
     """Check the credential from its original bytes: format, signature, issuer trust, holder binding, status
     (the issuer's status list, fetched and cached), validity period and accreditation — each with its outcome,
     reason and evidence — and keep the result with a receipt signed by the service."""
-    context = _context(state, await service.load_trust_store(session))
     record = await service.verify_stored_credential(
+        read_sessions(request),
         session,
         learner.id,
         credential_id,
-        context,
+        lambda trust: _context(state, trust),
         issuer=state.settings.effective_token_issuer,
         sign=_signer(state),
         status_check=check_status,

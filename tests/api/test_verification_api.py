@@ -195,7 +195,7 @@ class TestVerifyUpload:
             )
             assert response.status_code == 200, response.text
             assert _outcome(response.json(), CheckName.STATUS) == ("warning", "status_list_address_refused")
-            checkers.append(client.app.state.status_checker)  # type: ignore[attr-defined]
+            checkers.append(client.app.state.passerelle.status_checker)  # type: ignore[attr-defined]
         assert checkers[0] is checkers[1]
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import structlog
 from cryptography import x509
 from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from core.errors import InvalidInput, NotFound
@@ -72,20 +72,28 @@ async def load_trust_store(session: AsyncSession) -> TrustStore:
 
 
 async def verify_stored_credential(
+    reads: async_sessionmaker[AsyncSession],
     session: AsyncSession,
     owner_id: uuid.UUID,
     credential_id: uuid.UUID,
-    context: VerificationContext,
+    context_for: Callable[[TrustStore], VerificationContext],
     *,
     issuer: str,
     sign: ReceiptSigner,
     status_check: StatusCheck | None = None,
 ) -> CredentialVerification:
-    """Verify one of the learner's credentials from its original bytes and keep the signed result."""
-    found = await CredentialRepository(session).get_document(owner_id, credential_id)
-    if found is None:
-        raise CredentialNotFound()
+    """Verify one of the learner's credentials from its original bytes and keep the signed result.
+
+    The document and the trust registry are read first (read session, closed at once); the verification — which
+    may fetch status lists and keys for seconds — holds no database connection; only the result is written.
+    """
+    async with reads() as read:
+        found = await CredentialRepository(read).get_document(owner_id, credential_id)
+        if found is None:
+            raise CredentialNotFound()
+        trust = await load_trust_store(read)
     credential, content = found
+    context = context_for(trust)
     result = await verify_document(content, credential.media_type, context, status_check=status_check)
     receipt = sign(receipt_claims(result, issuer=issuer, sha256=credential.sha256, credential_id=str(credential.id)))
     record = CredentialVerification(

@@ -15,7 +15,7 @@ import anyio.to_thread
 
 from core import jsonstrict
 from wallet.formats import CredentialFormat, detect
-from wallet.verification import common, jades, sdjwtvc, vcjwt
+from wallet.verification import common, dataintegrity, jades, sdjwtvc, vcdm, vcjwt
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, Outcome, failed, passed, skipped, warning
 
@@ -83,20 +83,6 @@ def _complete(checks: list[Check]) -> tuple[Check, ...]:
     return tuple(ordered)
 
 
-def _vc_structure(document: dict[str, Any]) -> Check:
-    types = document.get("type")
-    types = types if isinstance(types, list) else [types]
-    missing = [name for name in ("@context", "type", "issuer", "credentialSubject") if name not in document]
-    if missing or "VerifiableCredential" not in types:
-        detail = ", ".join(missing) if missing else "the VerifiableCredential type"
-        return failed(
-            CheckName.FORMAT,
-            "not_a_verifiable_credential",
-            f"The document lacks what every Verifiable Credential has: {detail}.",
-        )
-    return passed(CheckName.FORMAT, "well_formed", "The document is a well-formed Verifiable Credential.")
-
-
 async def verify_document(
     content: bytes, media_type: str, context: VerificationContext, *, status_check: StatusCheck | None = None
 ) -> VerificationResult:
@@ -115,7 +101,7 @@ async def verify_document(
     elif credential_format in LINKED_DATA_FORMATS or credential_format == CredentialFormat.EDC:
         document = await anyio.to_thread.run_sync(jsonstrict.loads, content)
         credential = document if isinstance(document, dict) else None
-        checks = _linked_data(document, context) if isinstance(document, dict) else []
+        checks = await _linked_data(document, context) if isinstance(document, dict) else []
     elif credential_format == CredentialFormat.SD_JWT_VC:
         checks, credential = await sdjwtvc.verify_sd_jwt_vc(content.decode("ascii"), context)
     elif credential_format == CredentialFormat.ELMO:
@@ -129,16 +115,15 @@ async def verify_document(
             )
         ]
     if credential is not None and not any(c.name == CheckName.FORMAT for c in checks):
-        checks.insert(0, _vc_structure(credential))
+        checks.insert(0, vcdm.check_structure(credential))
     if credential is not None and not any(c.outcome == Outcome.FAILED and c.name == CheckName.FORMAT for c in checks):
         checks.append(await check_status(credential, context))
     return VerificationResult(credential_format.value, context.now, _complete(checks))
 
 
-def _linked_data(document: dict[str, Any], context: VerificationContext) -> list[Check]:
-    checks = [_vc_structure(document)]
-    proof = document.get("proof")
-    if proof is None:
+async def _linked_data(document: dict[str, Any], context: VerificationContext) -> list[Check]:
+    checks = [vcdm.check_structure(document)]
+    if document.get("proof") is None:
         checks.append(
             failed(
                 CheckName.SIGNATURE,
@@ -147,16 +132,8 @@ def _linked_data(document: dict[str, Any], context: VerificationContext) -> list
             )
         )
     else:
-        proofs = proof if isinstance(proof, list) else [proof]
-        suites = sorted({str(p.get("cryptosuite") or p.get("type")) for p in proofs if isinstance(p, dict)})
-        checks.append(
-            warning(
-                CheckName.SIGNATURE,
-                "proof_not_verified",
-                "The document has a Data Integrity proof that this service does not verify yet.",
-                proof_types=suites,
-            )
-        )
+        # Canonicalisation runs in a worker thread inside; key documents are fetched on the event loop.
+        checks.extend(await dataintegrity.verify_proof(document, context))
     checks.append(
         common.validity_period(
             context,

@@ -52,6 +52,23 @@ def segment(value: str) -> Any:
         raise InvalidInput("A JWT segment is not base64url JSON.", code="malformed_jwt") from exc
 
 
+def _credential_of(claims: dict[str, Any]) -> dict[str, Any]:
+    """The credential a VC-JWT carries: the claims themselves (VCDM 2.0), or the VCDM 1.1 `vc` claim completed
+    with what the JWT states in its registered claims instead (VC-JWT 1.1 §6.3.1: `iss`, `nbf`, `exp`, `jti`)."""
+    if not isinstance(claims.get("vc"), dict):
+        return claims
+    credential = dict(claims["vc"])
+    if isinstance(claims.get("iss"), str):
+        credential.setdefault("issuer", claims["iss"])
+    if isinstance(claims.get("jti"), str):
+        credential.setdefault("id", claims["jti"])
+    for claim, name in (("nbf", "issuanceDate"), ("exp", "expirationDate")):
+        moment = common.parse_instant(claims.get(claim))
+        if moment is not None:
+            credential.setdefault(name, moment.isoformat().replace("+00:00", "Z"))
+    return credential
+
+
 def _verify_signature(token: str, key: keys.PublicKey, algorithm: str) -> None:
     jws.deserialize_compact(token, key, algorithms=[algorithm])
 
@@ -67,7 +84,7 @@ async def verify_vc_jwt(token: str, context: VerificationContext) -> tuple[list[
         return [failed(CheckName.FORMAT, exc.code, exc.detail)], None
     if not isinstance(header, dict) or not isinstance(claims, dict):
         return [failed(CheckName.FORMAT, "malformed_jwt", "The JWT header and claims must be JSON objects.")], None
-    credential = claims["vc"] if isinstance(claims.get("vc"), dict) else claims
+    credential = _credential_of(claims)
     checks: list[Check] = []
     token_type = str(header.get("typ", "JWT")).lower()
     if token_type not in TOKEN_TYPES:

@@ -82,3 +82,16 @@ def issuer_id_of(document: dict[str, Any]) -> str | None:
         value: str = issuer["id"]
         return value
     return None
+
+
+def credential_checks(context: VerificationContext, document: dict[str, Any]) -> list[Check]:
+    """`validity_period` and `accreditation` for a W3C-style credential document (VCDM 2.0 or 1.1 names)."""
+    return [
+        validity_period(
+            context,
+            valid_from=document.get("validFrom"),
+            valid_until=document.get("validUntil", document.get("expirationDate")),
+            issued=document.get("issuanceDate", document.get("issued")),
+        ),
+        accreditation(context, issuer_id_of(document)),
+    ]

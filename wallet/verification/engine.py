@@ -134,15 +134,7 @@ async def _linked_data(document: dict[str, Any], context: VerificationContext) -
     else:
         # Canonicalisation runs in a worker thread inside; key documents are fetched on the event loop.
         checks.extend(await dataintegrity.verify_proof(document, context))
-    checks.append(
-        common.validity_period(
-            context,
-            valid_from=document.get("validFrom"),
-            valid_until=document.get("validUntil", document.get("expirationDate")),
-            issued=document.get("issuanceDate", document.get("issued")),
-        )
-    )
-    checks.append(common.accreditation(context, common.issuer_id_of(document)))
+    checks.extend(common.credential_checks(context, document))
     return checks
 
 

@@ -151,15 +151,7 @@ def verify_seal(container: dict[str, Any], context: VerificationContext) -> tupl
         )
     )
     checks.append(_issuer_trust(chain, context, signed_at))
-    checks.append(
-        common.validity_period(
-            context,
-            valid_from=payload.get("validFrom"),
-            valid_until=payload.get("validUntil", payload.get("expirationDate")),
-            issued=payload.get("issued", payload.get("issuanceDate")),
-        )
-    )
-    checks.append(common.accreditation(context, common.issuer_id_of(payload)))
+    checks.extend(common.credential_checks(context, payload))
     return checks, payload
 
 

@@ -120,6 +120,11 @@ class TestOpenBadges:
         result = await verify("ob3-err-issued.json", "application/json")
         assert check(result, CheckName.VALIDITY_PERIOD)[0] == Outcome.FAILED
 
+    async def test_terms_the_contexts_do_not_define_are_a_format_failure(self) -> None:
+        result = await verify("ob3-err-credential-subject-type.json", "application/json")
+        assert check(result, CheckName.FORMAT) == (Outcome.FAILED, "undefined_terms")
+        assert check(result, CheckName.SIGNATURE)[0] == Outcome.FAILED
+
     async def test_vc_jwt_without_a_findable_key_is_a_warning_not_a_pass(self) -> None:
         result = await verify("ob3-simple.jwt", "application/jwt")
         assert check(result, CheckName.SIGNATURE) == (Outcome.WARNING, "issuer_key_unavailable")

@@ -24,6 +24,8 @@ StatusCheck = Callable[[dict[str, Any], VerificationContext], Awaitable[Check]]
 JWT_FORMATS = {CredentialFormat.OPEN_BADGE_3_JWT, CredentialFormat.CLR_2_JWT, CredentialFormat.VC_JWT}
 LINKED_DATA_FORMATS = {CredentialFormat.OPEN_BADGE_3, CredentialFormat.CLR_2, CredentialFormat.VC}
 
+JSON_LD_DEFECTS = frozenset({"undefined_terms", "invalid_json_ld"})
+
 NOT_APPLICABLE = {
     CheckName.HOLDER_BINDING: (
         "no_presentation",
@@ -133,7 +135,13 @@ async def _linked_data(document: dict[str, Any], context: VerificationContext) -
         )
     else:
         # Canonicalisation runs in a worker thread inside; key documents are fetched on the event loop.
-        checks.extend(await dataintegrity.verify_proof(document, context))
+        proof_checks = await dataintegrity.verify_proof(document, context)
+        checks.extend(proof_checks)
+        # Terms the contexts do not define (or JSON-LD that does not expand) are a defect of the document itself,
+        # not only of its proof: report them under `format` too.
+        defect = next((c for c in proof_checks if c.reason in JSON_LD_DEFECTS), None)
+        if defect is not None and checks[0].outcome == Outcome.PASSED:
+            checks[0] = failed(CheckName.FORMAT, defect.reason, defect.message, **defect.evidence)
     checks.extend(common.credential_checks(context, document))
     return checks
 

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 TEST_PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install install-dev migrate test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench lock clean
+.PHONY: run install install-dev migrate test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-verification lock clean
 
 # requirements.lock: what the service runs with (and hatchling, to install it); requirements-dev.lock adds the
 # test and lint tools. Both are hashed; `make lock` regenerates them from pyproject.toml.
@@ -58,6 +58,9 @@ test: lint typecheck openapi-check migrations-check test-sqlite test-postgres
 
 bench: install-dev
 	$(BIN)/python -m bench.credential_read
+
+bench-verification: install-dev
+	$(BIN)/python -m bench.verification
 
 lock:
 	$(BIN)/python -m pip install --quiet uv

@@ -20,11 +20,13 @@ class InvalidJSON(InvalidInput):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise InvalidJSON(f"The key {key!r} appears twice in one object.", code="duplicate_json_key")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # rare: find the key to name it
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InvalidJSON(f"The key {key!r} appears twice in one object.", code="duplicate_json_key")
+            seen.add(key)
     return result
 
 
@@ -42,36 +44,44 @@ def _has_forbidden_character(text: str) -> bool:
     return False
 
 
-def _check(value: Any, depth: int) -> None:
+def _check(value: Any, depth: int, strings: bool) -> None:
+    """Depth everywhere; characters only when `strings` (the text had a `\\u` escape, the only way to spell them)."""
     if depth > MAX_DEPTH:
         raise InvalidJSON(f"The JSON is nested deeper than {MAX_DEPTH} levels.", code="json_too_deep")
-    if isinstance(value, str):
-        if _has_forbidden_character(value):
-            raise InvalidJSON("A string contains U+0000 or an unpaired surrogate.", code="invalid_json_string")
-    elif isinstance(value, dict):
+    if isinstance(value, dict):
         for key, item in value.items():
-            if _has_forbidden_character(key):
+            if strings and _has_forbidden_character(key):
                 raise InvalidJSON("A key contains U+0000 or an unpaired surrogate.", code="invalid_json_string")
-            _check(item, depth + 1)
+            if strings or isinstance(item, dict | list):
+                _check(item, depth + 1, strings)
     elif isinstance(value, list):
         for item in value:
-            _check(item, depth + 1)
+            if strings or isinstance(item, dict | list):
+                _check(item, depth + 1, strings)
+    elif strings and isinstance(value, str) and _has_forbidden_character(value):
+        raise InvalidJSON("A string contains U+0000 or an unpaired surrogate.", code="invalid_json_string")
 
 
 def loads(data: bytes | str) -> Any:
     """Parse one JSON text strictly, or raise `InvalidJSON` with a reason code."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidJSON("The body is not valid UTF-8.", code="invalid_utf8") from exc
+    if isinstance(data, str):
+        if _has_forbidden_character(data):  # a str can hold what UTF-8 bytes cannot: lone surrogates
+            raise InvalidJSON("The text contains U+0000 or an unpaired surrogate.", code="invalid_json_string")
+        text = data
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidJSON("The body is not valid UTF-8.", code="invalid_utf8") from exc
     try:
         value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except RecursionError as exc:
         raise InvalidJSON(f"The JSON is nested deeper than {MAX_DEPTH} levels.", code="json_too_deep") from exc
     except json.JSONDecodeError as exc:
         raise InvalidJSON(f"The body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}.") from exc
-    _check(value, 1)
+    # Decoded UTF-8 holds no lone surrogate and the parser refuses raw control characters, so U+0000 or a lone
+    # surrogate can only come from a backslash-u escape: without one in the text, only the depth needs walking.
+    _check(value, 1, "\\u" in text)
     return value
 
 

@@ -8,7 +8,9 @@ issuer can be trusted.
 from __future__ import annotations
 
 import base64
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
@@ -42,10 +44,22 @@ class ResolvedKey:
 
 
 def import_public_jwk(jwk: Any) -> PublicKey:
+    """A public JWK as a key object; refuses private members. Imports are memoised (they cost more than the
+    signature check they serve), keyed by the JWK's canonical JSON."""
     if not isinstance(jwk, dict) or "kty" not in jwk:
         raise InvalidInput("A key is not a JWK.", code="invalid_key")
     if PRIVATE_MEMBERS & jwk.keys():
         raise InvalidInput("A published key must not contain private key material.", code="private_key_published")
+    try:
+        canonical = json.dumps(jwk, sort_keys=True, separators=(",", ":"))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput("A JWK cannot be read.", code="invalid_key") from exc
+    return _import(canonical)
+
+
+@lru_cache(maxsize=1024)
+def _import(canonical: str) -> PublicKey:
+    jwk = json.loads(canonical)
     try:
         if jwk["kty"] == "RSA":
             return RSAKey.import_key(jwk)

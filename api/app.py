@@ -111,13 +111,14 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         state = await build_state(settings, bind, metrics=metrics)
         app.state.passerelle = state
         log.info("service_started", database=state.engine.dialect.name, kid=state.keyring.active.kid)
-        # Everything built at start-up (routes, schemas, mappers) lives as long as the process: move it out of the
-        # cyclic collector's way so collections during requests scan only request garbage.
-        gc.collect()
-        gc.freeze()
-        # Requests allocate many short-lived objects; collecting the youngest generation every 700 allocations
-        # spends more than it frees. Every 50,000 is still far below any memory concern.
-        gc.set_threshold(50_000, 20, 20)
+        if bind is None:  # a serving process, not a test's app
+            # Everything built at start-up (routes, schemas, mappers) lives as long as the process: move it out of
+            # the cyclic collector's way so collections during requests scan only request garbage.
+            gc.collect()
+            gc.freeze()
+            # Requests allocate many short-lived objects; collecting the youngest generation every 700 allocations
+            # spends more than it frees. Every 50,000 is still far below any memory concern.
+            gc.set_threshold(50_000, 20, 20)
         listener = (
             asyncio.create_task(cache_listener.listen(state.engine))
             if bind is None and state.engine.dialect.name == "postgresql"

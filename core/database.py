@@ -136,11 +136,6 @@ async def schema_revision(engine: AsyncEngine) -> str | None:
         return await connection.run_sync(_current_revision)
 
 
-async def schema_is_current(engine: AsyncEngine) -> bool:
-    """True when the database is migrated to the newest revision shipped with this code."""
-    return await schema_revision(engine) == migration_head()
-
-
 def upgrade_to_head(url: str) -> None:
     """Apply every pending migration (blocking; the async env.py runs its own event loop)."""
     from alembic import command

@@ -11,7 +11,6 @@ from datetime import datetime
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from core.errors import InvalidInput
@@ -92,7 +91,3 @@ def check_chain(chain: list[x509.Certificate], anchors: list[x509.Certificate], 
         remaining.remove(parent)
         current = parent
     return ChainResult(False, None, "certificate_untrusted")
-
-
-def public_key(certificate: x509.Certificate) -> CertificatePublicKeyTypes:
-    return certificate.public_key()

@@ -32,6 +32,8 @@ class CredentialFormat(enum.StrEnum):
     VC_JWT = "vc_jwt"  # another W3C Verifiable Credential as a JWT
     SD_JWT_VC = "sd_jwt_vc"  # IETF SD-JWT VC (`dc+sd-jwt`)
     ELMO = "elmo"  # EMREX / EWP ELMO XML transcript of records
+    # One learning opportunity of an ELMO transcript, stored as a linked credential; never uploaded on its own.
+    ELMO_OPPORTUNITY = "elmo_learning_opportunity"
 
 
 class UnrecognisedCredential(InvalidInput):
@@ -74,6 +76,7 @@ MEDIA_TYPE_BY_FORMAT = {
     CredentialFormat.VC_JWT: "application/vc+jwt",
     CredentialFormat.SD_JWT_VC: "application/dc+sd-jwt",
     CredentialFormat.ELMO: "application/xml",
+    CredentialFormat.ELMO_OPPORTUNITY: "application/xml",
 }
 
 
@@ -81,6 +84,12 @@ MEDIA_TYPE_BY_FORMAT = {
 class Detected:
     format: CredentialFormat
     summary: dict[str, Any] = field(default_factory=dict)
+    # What detection parsed, handed to the summary parsers so they need not parse again: the credential object
+    # (JSON-LD, the JWS JSON payload, the JWT's `vc` claim or VCDM 2.0 claims, the SD-JWT's issuer claims) or
+    # the ELMO root element.
+    document: Any = field(default=None, compare=False, repr=False)
+    # The JWT claims around a VC-JWT's credential (`iss`, `sub`, `nbf`, `exp` stand in for VCDM 1.1 properties).
+    jwt_claims: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
 
 def _types(document: dict[str, Any]) -> list[str]:
@@ -168,7 +177,7 @@ def _detect_jws_json(document: dict[str, Any]) -> Detected:
         inner = _b64url_json(payload)
     if not isinstance(inner, dict) or "EuropeanDigitalCredential" not in _types(inner):
         raise UnrecognisedCredential("Only sealed European Digital Credentials are accepted as JWS JSON.")
-    return Detected(CredentialFormat.EDC_JADES, _vc_summary(inner, CredentialFormat.EDC_JADES))
+    return Detected(CredentialFormat.EDC_JADES, _vc_summary(inner, CredentialFormat.EDC_JADES), inner)
 
 
 def _detect_json(content: bytes) -> Detected:
@@ -178,7 +187,7 @@ def _detect_json(content: bytes) -> Detected:
     if "signatures" in document or ("protected" in document and "signature" in document):
         return _detect_jws_json(document)
     credential_format = _classify_vc(document, jwt=False)
-    return Detected(credential_format, _vc_summary(document, credential_format))
+    return Detected(credential_format, _vc_summary(document, credential_format), document)
 
 
 def _detect_compact(content: bytes) -> Detected:
@@ -203,7 +212,7 @@ def _detect_compact(content: bytes) -> Detected:
             "vct": claims.get("vct"),
             "disclosures": len([d for d in disclosures.split("~") if d]),
         }
-        return Detected(CredentialFormat.SD_JWT_VC, {k: v for k, v in summary.items() if v is not None})
+        return Detected(CredentialFormat.SD_JWT_VC, {k: v for k, v in summary.items() if v is not None}, claims)
     vc = claims.get("vc") if isinstance(claims.get("vc"), dict) else claims  # VCDM 1.1 `vc` claim or VCDM 2.0
     if not isinstance(vc, dict) or not _types(vc):
         raise UnrecognisedCredential("The JWT does not carry a Verifiable Credential.")
@@ -211,7 +220,7 @@ def _detect_compact(content: bytes) -> Detected:
     summary = _vc_summary(vc, credential_format)
     if "issuer" not in summary and isinstance(claims.get("iss"), str):
         summary["issuer"] = {"id": claims["iss"]}
-    return Detected(credential_format, summary)
+    return Detected(credential_format, summary, vc, claims)
 
 
 def _local(tag: str) -> str:
@@ -241,7 +250,7 @@ def _detect_xml(content: bytes) -> Detected:
         issue_date = _child(report, "issueDate")
         if issue_date is not None and issue_date.text:
             summary["issued_on"] = issue_date.text.strip()
-    return Detected(CredentialFormat.ELMO, summary)
+    return Detected(CredentialFormat.ELMO, summary, root)
 
 
 def detect(content: bytes, media_type: str) -> Detected:

@@ -28,6 +28,11 @@ class Credential(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     owner_id: uuid.UUID = Field(sa_column=Column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False))
+    # A credential carried inside another (a CLR assertion, an ELMO learning opportunity) points at its container;
+    # deleting the container deletes its parts.
+    parent_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("credentials.id", ondelete="CASCADE"), nullable=True, index=True)
+    )
     format: str = Field(max_length=32, index=True)
     media_type: str = Field(max_length=127)
     sha256: str = Field(max_length=64)

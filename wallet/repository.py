@@ -61,6 +61,7 @@ class CredentialRepository:
         before: uuid.UUID | None = None,
         credential_format: str | None = None,
         tag: str | None = None,
+        parent_id: uuid.UUID | None = None,
     ) -> list[Credential]:
         """Newest first (ids are UUIDv7), `limit` rows strictly older than `before`."""
         statement = select(Credential).where(col(Credential.owner_id) == owner_id)
@@ -69,6 +70,8 @@ class CredentialRepository:
             statement = statement.where(col(Credential.format) == credential_format)
         if tag:
             statement = statement.where(self._has_tag(tag))
+        if parent_id:
+            statement = statement.where(col(Credential.parent_id) == parent_id)
         statement = statement.order_by(col(Credential.id).desc()).limit(limit)
         return list((await self.session.execute(statement)).scalars())
 

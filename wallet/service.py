@@ -17,12 +17,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import utcnow
 from core.errors import InvalidInput, PreconditionFailed
+from core.ids import new_id
 from wallet.cache import credential_cache
 from wallet.errors import CredentialNotFound, DuplicateCredential
-from wallet.formats import MEDIA_TYPE_BY_FORMAT, Detected, detect
+from wallet.formats import MEDIA_TYPE_BY_FORMAT, CredentialFormat, detect
 from wallet.models import Credential
 from wallet.repository import CredentialRepository
 from wallet.schemas import CredentialUpdate
+from wallet.summary import Summarised, summarise
+from wallet.summary.model import LinkedPart
 
 log = structlog.get_logger("passerelle.wallet")
 
@@ -47,37 +50,67 @@ def decode_cursor(cursor: str) -> uuid.UUID:
         raise InvalidInput("The cursor is not one this service issued.", code="invalid_cursor") from exc
 
 
-def _inspect(content: bytes, media_type: str) -> tuple[Detected, str]:
-    return detect(content, media_type), hashlib.sha256(content).hexdigest()
+@dataclass(frozen=True)
+class _Inspected:
+    format: CredentialFormat
+    sha256: str
+    summarised: Summarised
+    part_digests: list[str]
+
+
+def _inspect(content: bytes, media_type: str) -> _Inspected:
+    detected = detect(content, media_type)
+    summarised = summarise(detected, content)
+    return _Inspected(
+        detected.format,
+        hashlib.sha256(content).hexdigest(),
+        summarised,
+        [hashlib.sha256(part.content).hexdigest() for part in summarised.parts],
+    )
 
 
 async def import_credential(
     session: AsyncSession, *, owner_id: uuid.UUID, content: bytes, media_type: str, label: str | None = None
 ) -> Credential:
-    """Store a credential exactly as received; the same bytes twice in one wallet is a conflict."""
-    detected, digest = await anyio.to_thread.run_sync(_inspect, content, media_type)
+    """Store a credential exactly as received; the same bytes twice in one wallet is a conflict.
+
+    A bundle (CLR 2.0) or transcript (ELMO) also stores each credential it carries as a linked credential
+    (`parent_id`), so each can be listed, verified and shared on its own; one the wallet already holds is linked
+    to, not copied.
+    """
+    inspected = await anyio.to_thread.run_sync(_inspect, content, media_type)
     repository = CredentialRepository(session)
-    existing = await repository.id_by_digest(owner_id, digest)
+    existing = await repository.id_by_digest(owner_id, inspected.sha256)
     if existing is not None:
         raise DuplicateCredential(existing)
     stored_media_type = (
-        MEDIA_TYPE_BY_FORMAT[detected.format] if media_type == "application/octet-stream" else media_type
+        MEDIA_TYPE_BY_FORMAT[inspected.format] if media_type == "application/octet-stream" else media_type
     )
-    credential = Credential(
-        owner_id=owner_id,
-        format=detected.format.value,
-        media_type=stored_media_type,
-        sha256=digest,
-        size_bytes=len(content),
-        label=label,
-        summary=detected.summary,
+    credential_id = new_id()
+    parts: list[tuple[Credential, bytes]] = []
+    linked: list[LinkedPart] = []
+    for part, digest in zip(inspected.summarised.parts, inspected.part_digests, strict=True):
+        held = await repository.id_by_digest(owner_id, digest)
+        if held is None and all(child.sha256 != digest for child, _ in parts):
+            child = _new_credential(
+                owner_id, part.format, part.media_type, digest, part.content, part.summary.stored(), credential_id
+            )
+            parts.append((child, part.content))
+            held = child.id
+        linked.append(LinkedPart(title=part.summary.title, format=part.format.value, credential_id=str(held)))
+    summary = inspected.summarised.summary.model_copy(update={"parts": linked})
+    credential = _new_credential(
+        owner_id, inspected.format, stored_media_type, inspected.sha256, content, summary.stored(), None, label
     )
+    credential.id = credential_id
     try:
         async with session.begin_nested():
             await repository.add(credential, content)
+            for child, child_content in parts:
+                await repository.add(child, child_content)
     except IntegrityError:
         # A concurrent import of the same bytes won the unique (owner_id, sha256) race.
-        winner = await repository.id_by_digest(owner_id, digest)
+        winner = await repository.id_by_digest(owner_id, inspected.sha256)
         if winner is None:
             raise
         raise DuplicateCredential(winner) from None
@@ -86,8 +119,31 @@ async def import_credential(
         credential_id=str(credential.id),
         format=credential.format,
         size_bytes=credential.size_bytes,
+        parts=len(parts),
     )
     return credential
+
+
+def _new_credential(
+    owner_id: uuid.UUID,
+    credential_format: CredentialFormat,
+    media_type: str,
+    digest: str,
+    content: bytes,
+    summary: dict[str, Any],
+    parent_id: uuid.UUID | None,
+    label: str | None = None,
+) -> Credential:
+    return Credential(
+        owner_id=owner_id,
+        parent_id=parent_id,
+        format=credential_format.value,
+        media_type=media_type,
+        sha256=digest,
+        size_bytes=len(content),
+        label=label,
+        summary=summary,
+    )
 
 
 async def get_credential(session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID) -> Credential:
@@ -154,11 +210,12 @@ async def list_credentials(
     cursor: str | None,
     credential_format: str | None,
     tag: str | None,
+    parent_id: uuid.UUID | None = None,
 ) -> Page:
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     before = decode_cursor(cursor) if cursor else None
     rows = await CredentialRepository(session).page(
-        owner_id, limit=limit + 1, before=before, credential_format=credential_format, tag=tag
+        owner_id, limit=limit + 1, before=before, credential_format=credential_format, tag=tag, parent_id=parent_id
     )
     items = rows[:limit]
     return Page(items=items, next_cursor=encode_cursor(items[-1].id) if len(rows) > limit else None)

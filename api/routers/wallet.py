@@ -138,8 +138,12 @@ async def list_credentials(
     pagination: PaginationDep,
     format: Annotated[CredentialFormat | None, Query(description="Only this format.")] = None,  # noqa: A002
     tag: Annotated[str | None, Query(max_length=64, pattern=r"^[^\s,]+$", description="Only with this tag.")] = None,
+    parent: Annotated[
+        uuid.UUID | None, Query(description="Only the credentials carried by this bundle or transcript.")
+    ] = None,
 ) -> CredentialPage:
-    """Your credentials, newest first, at most 100 per page."""
+    """Your credentials, newest first, at most 100 per page. A CLR bundle's assertions and an ELMO transcript's
+    learning opportunities are listed too, each with `parent_id` set to the document they came in."""
     page = await service.list_credentials(
         session,
         learner.id,
@@ -147,6 +151,7 @@ async def list_credentials(
         cursor=pagination.cursor,
         credential_format=format.value if format else None,
         tag=tag,
+        parent_id=parent,
     )
     return CredentialPage(items=[_public(c) for c in page.items], next_cursor=page.next_cursor)
 

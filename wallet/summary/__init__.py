@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wallet.formats import CredentialFormat, Detected
-from wallet.summary.model import Summary
+from wallet.summary.model import LinkedPart, Summary
 
 
 @dataclass(frozen=True)
@@ -41,4 +41,5 @@ def summarise(detected: Detected, content: bytes) -> Summarised:
             result = sdjwt.summarise(detected, content)
         case _:
             result = vc.summarise(detected, content)
-    return Summarised(result.summary.with_missing(), result.parts)
+    linked = [LinkedPart(title=part.summary.title, format=part.format.value) for part in result.parts]
+    return Summarised(result.summary.model_copy(update={"parts": linked}).with_missing(), result.parts)

@@ -90,6 +90,12 @@ class Detected:
     document: Any = field(default=None, compare=False, repr=False)
     # The JWT claims around a VC-JWT's credential (`iss`, `sub`, `nbf`, `exp` stand in for VCDM 1.1 properties).
     jwt_claims: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    # Handed to the verifiers for the same reason: the protected header of a compact JWS (VC-JWT, SD-JWT), and the
+    # JWS JSON object around a sealed EDC whose payload is the JSON text itself (`document` is that payload parsed).
+    header: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    envelope: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    # That payload as the octets its signature covers (RFC 7797 §3: the UTF-8 of the `payload` member).
+    payload: bytes | None = field(default=None, compare=False, repr=False)
 
 
 def _types(document: dict[str, Any]) -> list[str]:
@@ -171,13 +177,17 @@ def _detect_jws_json(document: dict[str, Any]) -> Detected:
     if not isinstance(payload, str):
         raise UnrecognisedCredential("The JWS has no embedded payload; detached seals are not accepted.")
     # RFC 7797: with b64=false the payload member is the JSON text itself; otherwise it is base64url.
+    unencoded = payload.encode("utf-8")  # the container was parsed strictly: it holds no lone surrogates
+    envelope: dict[str, Any] | None = document
+    octets: bytes | None = unencoded
     try:
-        inner = jsonstrict.loads(payload)
+        inner = jsonstrict.loads(unencoded)
     except InvalidInput:
-        inner = _b64url_json(payload)
+        inner, envelope, octets = _b64url_json(payload), None, None
     if not isinstance(inner, dict) or "EuropeanDigitalCredential" not in _types(inner):
         raise UnrecognisedCredential("Only sealed European Digital Credentials are accepted as JWS JSON.")
-    return Detected(CredentialFormat.EDC_JADES, _vc_summary(inner, CredentialFormat.EDC_JADES), inner)
+    summary = _vc_summary(inner, CredentialFormat.EDC_JADES)
+    return Detected(CredentialFormat.EDC_JADES, summary, inner, envelope=envelope, payload=octets)
 
 
 def _detect_json(content: bytes) -> Detected:
@@ -212,7 +222,8 @@ def _detect_compact(content: bytes) -> Detected:
             "vct": claims.get("vct"),
             "disclosures": len([d for d in disclosures.split("~") if d]),
         }
-        return Detected(CredentialFormat.SD_JWT_VC, {k: v for k, v in summary.items() if v is not None}, claims)
+        summary = {k: v for k, v in summary.items() if v is not None}
+        return Detected(CredentialFormat.SD_JWT_VC, summary, claims, header=header)
     vc = claims.get("vc") if isinstance(claims.get("vc"), dict) else claims  # VCDM 1.1 `vc` claim or VCDM 2.0
     if not isinstance(vc, dict) or not _types(vc):
         raise UnrecognisedCredential("The JWT does not carry a Verifiable Credential.")
@@ -220,7 +231,7 @@ def _detect_compact(content: bytes) -> Detected:
     summary = _vc_summary(vc, credential_format)
     if "issuer" not in summary and isinstance(claims.get("iss"), str):
         summary["issuer"] = {"id": claims["iss"]}
-    return Detected(credential_format, summary, vc, claims)
+    return Detected(credential_format, summary, vc, claims, header=header)
 
 
 def _local(tag: str) -> str:

@@ -213,6 +213,17 @@ class TestEddsaRdfc2022:
         assert outcome(result, CheckName.ISSUER_TRUST) == (Outcome.WARNING, "issuer_key_unavailable")
 
 
+class TestMalformedJsonLd:
+    async def test_context_url_without_a_scheme_is_a_broken_document_not_a_crash(self) -> None:
+        # pyld raises a plain ValueError for an IRI it cannot resolve ("https;//…"): found by flipping one byte.
+        def misspelt(document: dict[str, Any]) -> None:
+            document["@context"][1] = document["@context"][1].replace("https:", "https;")
+
+        result = await verify("", content=edited("ob3-simple.json", misspelt), trust=registered(EXAMPLE_ISSUER))
+        assert outcome(result, CheckName.SIGNATURE) == (Outcome.FAILED, "invalid_json_ld")
+        assert check(result, CheckName.FORMAT).outcome == Outcome.FAILED
+
+
 class TestEd25519Signature2020:
     async def test_legacy_suite_holds(self) -> None:
         result = await verify("ob3-simple-v1.json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -279,6 +280,18 @@ class TestValidityPeriod:
         same = credential(validFrom="2023-02-26T01:21:23Z", validUntil="2023-02-25T20:21:23-05:00")
         assert check_structure(same).outcome == Outcome.PASSED
 
+    @pytest.mark.parametrize(
+        ("valid_from", "valid_until", "outcome"),
+        [
+            ("2023-02-26T01:21:23.5Z", "2023-02-26T01:21:23.45Z", Outcome.FAILED),  # .45 s is before .5 s
+            ("2023-02-26T01:21:23.5Z", "2023-02-26T01:21:23.500Z", Outcome.PASSED),  # the same instant
+            ("2023-02-26T01:21:23.09Z", "2023-02-26T01:21:23.1Z", Outcome.PASSED),
+            ("2023-02-26T01:21:23.1Z", "2023-02-26T01:21:23Z", Outcome.FAILED),
+        ],
+    )
+    def test_fractions_of_a_second_are_compared(self, valid_from: str, valid_until: str, outcome: Outcome) -> None:
+        assert check_structure(credential(validFrom=valid_from, validUntil=valid_until)).outcome == outcome
+
 
 class TestMessages:
     @pytest.mark.parametrize(
@@ -312,3 +325,119 @@ class TestPresentations:
         check = verdict(name)
         assert check is not None
         assert (check.outcome, check.evidence) == (Outcome.PASSED, {"data_model": "2.0"})
+
+
+def badge(change: Callable[[dict[str, Any]], None] | None = None, name: str = "ob3-simple.json") -> dict[str, Any]:
+    """A real Open Badges 3.0 credential (1EdTech), changed by `change`."""
+    document = load(DATA / name)
+    if change is not None:
+        change(document)
+    return document
+
+
+class TestOpenBadgesModel:
+    """Open Badges 3.0 Appendix B: each class's required properties, and the class of each object."""
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "ob3-simple.json",
+            "ob3-complete.json",
+            "ob3-endorsement-valid.json",
+            "ob3-simple-v1.json",
+            "ob3-eddsa-2022.json",
+            "ob3-did-key-method.json",
+            "ob3-multiple-proofs.json",
+            "ob3-err-expired.json",
+            "ob3-err-proof-value.json",
+        ],
+    )
+    def test_1edtech_samples_fit_the_model(self, name: str) -> None:
+        assert check_structure(load(DATA / name)).outcome == Outcome.PASSED
+
+    @pytest.mark.parametrize(
+        ("change", "where"),
+        [
+            (lambda d: d["credentialSubject"].pop("achievement"), "credentialSubject.achievement"),
+            (lambda d: d["credentialSubject"]["achievement"].pop("criteria"), "credentialSubject.achievement.criteria"),
+            (
+                lambda d: d["credentialSubject"]["achievement"].pop("description"),
+                "credentialSubject.achievement.description",
+            ),
+            (lambda d: d.pop("name"), "name"),
+            (lambda d: d.pop("id"), "id"),
+            (lambda d: d["issuer"].pop("type"), "issuer.type"),
+        ],
+    )
+    def test_required_property_missing(self, change: Callable[[dict[str, Any]], None], where: str) -> None:
+        check = check_structure(badge(change))
+        assert (check.outcome, check.reason, check.evidence) == (
+            Outcome.FAILED,
+            "open_badge_property_missing",
+            {"property": where},
+        )
+
+    @pytest.mark.parametrize(
+        ("change", "where"),
+        [
+            (lambda d: d["credentialSubject"].update(type=["RecipientSubject"]), "credentialSubject.type"),
+            (
+                lambda d: d["credentialSubject"]["achievement"].update(type="Badge"),
+                "credentialSubject.achievement.type",
+            ),
+            (
+                lambda d: d["credentialSubject"].update(achievement="https://example.com/a/1"),
+                "credentialSubject.achievement",
+            ),
+            (lambda d: d["issuer"].update(type=["Organization"]), "issuer.type"),
+        ],
+    )
+    def test_object_of_another_class(self, change: Callable[[dict[str, Any]], None], where: str) -> None:
+        check = check_structure(badge(change))
+        assert (check.outcome, check.reason, check.evidence) == (
+            Outcome.FAILED,
+            "open_badge_wrong_type",
+            {"property": where},
+        )
+
+    def test_issuer_named_by_url(self) -> None:
+        def by_url(document: dict[str, Any]) -> None:
+            document["issuer"] = document["issuer"]["id"]
+
+        assert check_structure(badge(by_url)).outcome == Outcome.PASSED
+
+    def test_embedded_endorsement_is_held_to_the_model(self) -> None:
+        def anonymous_endorsement(document: dict[str, Any]) -> None:
+            document["credentialSubject"]["achievement"]["endorsement"][0].pop("id")
+
+        check = check_structure(badge(anonymous_endorsement, "ob3-complete.json"))
+        assert (check.reason, check.evidence) == (
+            "open_badge_property_missing",
+            {"property": "credentialSubject.achievement.endorsement[0].id"},
+        )
+
+    def test_achievement_subject_outside_an_achievement_credential(self) -> None:
+        def retyped(document: dict[str, Any]) -> None:
+            document["type"] = ["VerifiableCredential", "DiplomaCredential"]
+
+        check = check_structure(badge(retyped))
+        assert (check.outcome, check.reason) == (Outcome.FAILED, "not_an_achievement_credential")
+
+    def test_documents_on_a_draft_context_are_plain_credentials(self) -> None:
+        # 1EdTech's simple.jwt era: the draft context on GitHub Pages, before the model was published.
+        def draft(document: dict[str, Any]) -> None:
+            document["@context"][1] = "https://imsglobal.github.io/openbadges-specification/context.json"
+            document["credentialSubject"].pop("achievement")
+
+        assert check_structure(badge(draft)).outcome == Outcome.PASSED
+
+    @pytest.mark.parametrize("method", ["z6MkrvfzkMnvCroEUP2DVc9SHPE48CRsvHiVSusHioxTYu1x", "", 42])
+    def test_proof_method_must_be_a_url(self, method: Any) -> None:
+        def unnamed(document: dict[str, Any]) -> None:
+            document["proof"][0]["verificationMethod"] = method
+
+        check = check_structure(badge(unnamed))
+        assert (check.reason, check.evidence) == (
+            "invalid_verification_method",
+            {"property": "proof[0].verificationMethod"},
+        )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import json
+import random
+import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +13,9 @@ from typing import Any
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from joserfc import jws
 from joserfc.jwk import ECKey
@@ -28,13 +33,17 @@ from wallet.status import (
     set_bitstring_value,
     set_token_status_value,
 )
+from wallet.verification import keys, signatures
 from wallet.verification.context import OutboundPolicy, TrustStore, VerificationContext
 from wallet.verification.engine import VerificationResult, verify_document
 from wallet.verification.result import Check, CheckName, Outcome
-from wallet.verification.status import status_check
+from wallet.verification.status import DataIntegrityProofs, status_check
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
+ONEEDTECH_ISSUER = "https://1edtech.edu/issuers/565049"
+OB3_SPEC_KEY = "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"
+"""The key pair the OB 3.0 specification publishes for its worked example; 1EdTech's samples are signed with it."""
 SD_JWT_ISSUER_KEY = {  # RFC 9901 Appendix A.5 / the official test cases' issuer key (public part)
     "kty": "EC",
     "crv": "P-256",
@@ -106,28 +115,152 @@ class TestEuropeanDigitalCredentialSeals:
             Outcome.FAILED
         )
 
+    @pytest.mark.parametrize(
+        ("unprotected", "error"),
+        [
+            ({"crit": ["sigT"]}, "unprotected_critical_header"),  # RFC 7515 §4.1.11: crit must be protected
+            ({"b64": False}, "unprotected_critical_header"),  # RFC 7797 §3: so must b64
+            ({"sigT": "2023-09-27T11:54:17Z"}, "duplicate_header_parameter"),  # RFC 7515 §7.2.1: disjoint sets
+            ({"sigX": "unknown"}, "unsupported_header"),  # a parameter nobody defined
+        ],
+    )
+    async def test_unprotected_header_cannot_change_what_the_seal_means(
+        self, unprotected: dict[str, Any], error: str
+    ) -> None:
+        # The unprotected header is not signed: whatever it says must not count as part of the seal.
+        container = json.loads((DATA / "edc-ec-mc-annex1-signed.jsonld").read_bytes())
+        container["signatures"][0]["header"].update(unprotected)
+        result = await verify("", "application/jose+json", content=json.dumps(container).encode())
+        signature = next(c for c in result.checks if c.name == CheckName.SIGNATURE)
+        assert (signature.outcome, signature.reason, signature.evidence["error"]) == (
+            Outcome.FAILED,
+            "malformed_seal",
+            error,
+        )
+
     async def test_unsigned_edc_has_no_signature(self) -> None:
         result = await verify("edc-ec-mc-annex1-unsigned.jsonld", "application/ld+json")
         assert check(result, CheckName.SIGNATURE) == (Outcome.FAILED, "no_signature")
 
 
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Name lookups fail as if offline, and are recorded: the 1EdTech samples name example.com keys. Loopback (the
+    test servers) still resolves."""
+    lookups: list[str] = []
+    resolve = socket.getaddrinfo
+
+    def lookup(host: str, *args: Any, **kwargs: Any) -> Any:
+        if host == LOOPBACK:
+            return resolve(host, *args, **kwargs)
+        lookups.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "offline (test)")
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    return lookups
+
+
 class TestOpenBadges:
-    async def test_expired_badge(self) -> None:
+    """1EdTech's Open Badges 3.0 samples (inspector-vc's test resources), each with the verdict it was written for."""
+
+    @pytest.mark.parametrize(
+        "name", ["ob3-simple.json", "ob3-complete.json", "ob3-endorsement-valid.json", "ob3-simple-v1.json"]
+    )
+    async def test_valid_samples_hold(self, name: str, offline: list[str]) -> None:
+        result = await verify(name, "application/json")
+        assert check(result, CheckName.FORMAT) == (Outcome.PASSED, "well_formed")
+        assert check(result, CheckName.SIGNATURE) == (Outcome.PASSED, "signature_valid")
+
+    async def test_broken_proof_value(self, offline: list[str]) -> None:
+        result = await verify("ob3-err-proof-value.json", "application/json")
+        assert check(result, CheckName.FORMAT) == (Outcome.PASSED, "well_formed")
+        assert check(result, CheckName.SIGNATURE) == (Outcome.FAILED, "bad_signature")
+
+    async def test_expired_badge(self, offline: list[str]) -> None:
         result = await verify("ob3-err-expired.json", "application/json")
         assert check(result, CheckName.VALIDITY_PERIOD) == (Outcome.FAILED, "expired")
+        assert check(result, CheckName.SIGNATURE)[0] == Outcome.PASSED
 
-    async def test_badge_issued_in_the_future(self) -> None:
+    async def test_badge_issued_in_the_future(self, offline: list[str]) -> None:
+        # validFrom 2040: not yet issued. The sample also leaves out the achievement, which the model requires.
         result = await verify("ob3-err-issued.json", "application/json")
-        assert check(result, CheckName.VALIDITY_PERIOD)[0] == Outcome.FAILED
+        assert check(result, CheckName.VALIDITY_PERIOD) == (Outcome.FAILED, "not_yet_valid")
+        assert check(result, CheckName.FORMAT) == (Outcome.FAILED, "open_badge_property_missing")
+
+    @pytest.mark.parametrize(
+        ("name", "reason", "where"),
+        [
+            ("ob3-err-context.json", "first_context_wrong", "@context[0]"),
+            ("ob3-err-type.json", "not_an_achievement_credential", "type"),
+            ("ob3-err-issuer.json", "missing_issuer", "issuer"),
+            ("ob3-err-issuer-type.json", "open_badge_wrong_type", "issuer.type"),
+            ("ob3-err-issuer-parentorg-type.json", "open_badge_wrong_type", "issuer.parentOrg.type"),
+            ("ob3-err-issuer-otheridentifier-type.json", "open_badge_wrong_type", "issuer.otherIdentifier[1].type"),
+            ("ob3-err-evidence-type.json", "open_badge_wrong_type", "evidence[1].type"),
+            ("ob3-err-credential-subject-type.json", "open_badge_wrong_type", "credentialSubject.type"),
+            (
+                "ob3-err-credential-subject-identifier-type.json",
+                "open_badge_wrong_type",
+                "credentialSubject.identifier[0].type",
+            ),
+            ("ob3-err-credential-subject-profile-type.json", "open_badge_wrong_type", "credentialSubject.source.type"),
+            (
+                "ob3-err-credential-subject-result-type.json",
+                "open_badge_wrong_type",
+                "credentialSubject.result[1].type",
+            ),
+            (
+                "ob3-err-credential-subject-achievement-result-description-type.json",
+                "open_badge_wrong_type",
+                "credentialSubject.achievement.resultDescription[2].type",
+            ),
+            ("ob3-err-proof-method-no-scheme.json", "invalid_verification_method", "proof[0].verificationMethod"),
+        ],
+    )
+    async def test_samples_breaking_the_model_fail_format(
+        self, name: str, reason: str, where: str, offline: list[str]
+    ) -> None:
+        result = await verify(name, "application/json")
+        format_check = next(c for c in result.checks if c.name == CheckName.FORMAT)
+        assert (format_check.outcome, format_check.reason) == (Outcome.FAILED, reason)
+        assert format_check.evidence["property"] == where
+        assert check(result, CheckName.SIGNATURE)[0] != Outcome.PASSED
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "ob3-err-proof-method.json",  # a garbled key in the fragment of an https method
+            "ob3-err-proof-method-unknown-scheme.json",
+            "ob3-err-proof-method-unknown-did-method.json",
+        ],
+    )
+    async def test_proof_naming_a_key_nobody_can_find_is_a_warning(self, name: str, offline: list[str]) -> None:
+        # Well-formed badges whose proof cannot be checked: neither valid nor shown to be forged.
+        result = await verify(name, "application/json")
+        assert check(result, CheckName.FORMAT) == (Outcome.PASSED, "well_formed")
+        assert check(result, CheckName.SIGNATURE) == (Outcome.WARNING, "issuer_key_unavailable")
 
     async def test_terms_the_contexts_do_not_define_are_a_format_failure(self) -> None:
-        result = await verify("ob3-err-credential-subject-type.json", "application/json")
+        # VCDM 1.1 has no @vocab: an undefined property vanishes from the RDF, so the proof alone would still hold.
+        document = json.loads((DATA / "ob3-simple-v1.json").read_bytes())
+        document["grade"] = "A+"
+        result = await verify("", "application/json", content=json.dumps(document).encode())
         assert check(result, CheckName.FORMAT) == (Outcome.FAILED, "undefined_terms")
-        assert check(result, CheckName.SIGNATURE)[0] == Outcome.FAILED
+        assert check(result, CheckName.SIGNATURE) == (Outcome.FAILED, "undefined_terms")
 
     async def test_vc_jwt_without_a_findable_key_is_a_warning_not_a_pass(self) -> None:
+        # 1EdTech's simple.jwt names no key at all: no `kid`, `jwk` or `x5c` (OB 3.0 §8.2.3 requires `kid` or
+        # `jwk`), and its issuer is an example.edu URL. Only a key registered for the issuer can check it.
         result = await verify("ob3-simple.jwt", "application/jwt")
         assert check(result, CheckName.SIGNATURE) == (Outcome.WARNING, "issuer_key_unavailable")
+        assert check(result, CheckName.FORMAT) == (Outcome.PASSED, "well_formed")
+
+    async def test_vc_jwt_with_its_key_in_the_header_verifies_offline(self) -> None:
+        # 1EdTech's CLR simple.jwt embeds its RSA key as `jwk`: a 700-byte header, and a self-asserted key.
+        result = await verify("clr2-simple.jwt", "application/jwt")
+        assert check(result, CheckName.SIGNATURE) == (Outcome.PASSED, "signature_valid")
+        assert check(result, CheckName.ISSUER_TRUST) == (Outcome.WARNING, "self_asserted_key")
+        assert next(c for c in result.checks if c.name == CheckName.SIGNATURE).evidence["key_source"] == "embedded_jwk"
 
 
 class TestSdJwtVc:
@@ -247,27 +380,50 @@ def _bitstring_list(url: str, key: ECKey, *, revoked: bool) -> bytes:
     return _jws(document, key, typ="vc+jwt").encode()
 
 
-def _badge_with_bitstring_entry(url: str, key: ECKey) -> bytes:
-    """An Open Badge 3.0 as a VC-JWT (VCDM 2.0) whose `credentialStatus` points at position LIST_INDEX of `url`."""
-    claims = {
+def _badge(
+    key: ECKey, *, issuer: str = STATUS_ISSUER, credential_status: dict[str, Any] | None = None, kid: str | None = None
+) -> bytes:
+    """An Open Badge 3.0 as a VC-JWT (VCDM 2.0, ES256), with a `credentialStatus` if given."""
+    claims: dict[str, Any] = {
         "@context": [
             "https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
         ],
         "id": "urn:uuid:8f1c2e4a-5b6d-4c7e-9f80-1a2b3c4d5e6f",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "issuer": {"id": STATUS_ISSUER, "type": ["Profile"], "name": "Université Exemple"},
+        "issuer": {"id": issuer, "type": ["Profile"], "name": "Université Exemple"},
         "validFrom": "2026-02-01T00:00:00Z",
-        "credentialSubject": {"id": "did:example:learner", "type": ["AchievementSubject"]},
-        "credentialStatus": {
-            "id": f"{url}#{LIST_INDEX}",
-            "type": "BitstringStatusListEntry",
-            "statusPurpose": "revocation",
-            "statusListIndex": str(LIST_INDEX),
-            "statusListCredential": url,
+        "name": "Applied Cryptography",
+        "credentialSubject": {
+            "id": "did:example:learner",
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "https://university.example.eu/achievements/1",
+                "type": ["Achievement"],
+                "name": "Applied Cryptography",
+                "description": "Completed the applied cryptography module.",
+                "criteria": {"narrative": "Pass the final assessment."},
+            },
         },
     }
-    return _jws(claims, key, typ="vc+jwt").encode()
+    if credential_status is not None:
+        claims["credentialStatus"] = credential_status
+    return _jws(claims, key, typ="vc+jwt", kid=kid).encode()
+
+
+def _bitstring_entry(url: str, index: int = LIST_INDEX) -> dict[str, Any]:
+    return {
+        "id": f"{url}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": str(index),
+        "statusListCredential": url,
+    }
+
+
+def _badge_with_bitstring_entry(url: str, key: ECKey) -> bytes:
+    """An Open Badge 3.0 as a VC-JWT whose `credentialStatus` points at position LIST_INDEX of `url`."""
+    return _badge(key, credential_status=_bitstring_entry(url))
 
 
 def _status_list_token(
@@ -414,3 +570,250 @@ class TestCredentialStatus:
         second = await _verify_with_status(credential, "application/dc+sd-jwt", trust, checker=checker)
         assert (first.evidence["from_cache"], second.evidence["from_cache"]) == (False, True)
         assert second.outcome == Outcome.PASSED
+
+    # --- JSON-LD lists with a Data Integrity proof: 1EdTech's `testlist` (bit 23 set), checked by `dataintegrity` ----
+
+    @staticmethod
+    def _list_trust(issuer_key: ECKey, *, with_list_key: bool = True) -> TrustStore:
+        registered: list[dict[str, Any]] = [dict(issuer_key.as_dict(private=False))]
+        if with_list_key:
+            registered.append(keys.did_key_jwk(OB3_SPEC_KEY))
+        return TrustStore(issuer_keys={ONEEDTECH_ISSUER: tuple(registered)})
+
+    async def _badge_status(self, list_body: bytes, server: ListServer, issuer_key: ECKey, trust: TrustStore) -> Check:
+        url = server.publish("testlist", list_body)
+        badge = _badge(issuer_key, issuer=ONEEDTECH_ISSUER, credential_status=_bitstring_entry(url, index=23))
+        checker = StatusChecker(proof_verifier=DataIntegrityProofs())
+        return await _verify_with_status(badge, "application/vc+jwt", trust, checker=checker)
+
+    async def test_data_integrity_list_whose_proof_holds(
+        self, list_server: ListServer, issuer_key: ECKey, offline: list[str]
+    ) -> None:
+        body = (DATA / "status-list" / "ob3" / "testlist").read_bytes()
+        check = await self._badge_status(body, list_server, issuer_key, self._list_trust(issuer_key))
+        assert (check.outcome, check.reason) == (Outcome.FAILED, "revoked")
+        assert check.evidence["list_signature"] == "verified"
+        assert offline == []  # the registered key needs nothing from the issuer's domain
+
+    async def test_tampered_data_integrity_list_is_not_relied_on(
+        self, list_server: ListServer, issuer_key: ECKey, offline: list[str]
+    ) -> None:
+        original = (DATA / "status-list" / "ob3" / "testlist").read_bytes()
+        tampered = original.replace(b'"validFrom": "2021-04-05T14:27:40Z"', b'"validFrom": "2021-04-06T14:27:40Z"')
+        assert tampered != original
+        check = await self._badge_status(tampered, list_server, issuer_key, self._list_trust(issuer_key))
+        assert (check.outcome, check.reason) == (Outcome.WARNING, "status_list_signature_invalid")
+        assert "proof does not verify" in check.evidence["detail"]
+
+    async def test_data_integrity_list_signed_with_a_key_only_the_proof_names(
+        self, list_server: ListServer, issuer_key: ECKey, offline: list[str]
+    ) -> None:
+        # The proof's method carries its key in the fragment and the issuer's document cannot be fetched: the proof
+        # holds for that key, but nothing ties the key to the list's issuer.
+        body = (DATA / "status-list" / "ob3" / "testlist").read_bytes()
+        trust = self._list_trust(issuer_key, with_list_key=False)
+        check = await self._badge_status(body, list_server, issuer_key, trust)
+        assert (check.outcome, check.reason) == (Outcome.WARNING, "status_list_signature_unverified")
+        assert offline == ["1edtech.edu"]
+
+    async def test_data_integrity_list_without_a_proof_verifier(
+        self, list_server: ListServer, issuer_key: ECKey
+    ) -> None:
+        url = list_server.publish("testlist", (DATA / "status-list" / "ob3" / "testlist").read_bytes())
+        badge = _badge(issuer_key, issuer=ONEEDTECH_ISSUER, credential_status=_bitstring_entry(url, index=23))
+        check = await _verify_with_status(badge, "application/vc+jwt", self._list_trust(issuer_key))
+        assert (check.outcome, check.reason) == (Outcome.WARNING, "status_list_signature_unverified")
+        assert check.evidence["list_signature"] == "not_verified_here"
+
+
+# --- keys that only the network gives: fetched on the event loop between two worker-thread calls ---------------------
+
+
+class PublishedKeys:
+    """Stands in for the outbound fetch of `keys`: serves the documents given, records what was asked."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, Any] = {}
+        self.requested: list[str] = []
+
+    async def fetch_json(self, url: str, *, allowed_hosts: list[str], timeout: float, max_bytes: int) -> Any:
+        self.requested.append(url)
+        if url not in self.documents:
+            raise InvalidInput("Nothing is published at this address (test).", code="unreachable")
+        return self.documents[url]
+
+
+@pytest.fixture
+def published(monkeypatch: pytest.MonkeyPatch) -> PublishedKeys:
+    served = PublishedKeys()
+    monkeypatch.setattr(keys, "fetch_json", served.fetch_json)
+    return served
+
+
+class TestKeysFromTheNetwork:
+    KEY_URL = "https://university.example.eu/keys/1"
+
+    async def test_vc_jwt_key_published_at_its_kid(self, published: PublishedKeys, issuer_key: ECKey) -> None:
+        published.documents[self.KEY_URL] = dict(issuer_key.as_dict(private=False))
+        result = await verify("", "application/jwt", content=_badge(issuer_key, kid=self.KEY_URL))
+        assert check(result, CheckName.SIGNATURE) == (Outcome.PASSED, "signature_valid")
+        assert check(result, CheckName.ISSUER_TRUST) == (Outcome.WARNING, "key_published_at_url")
+        assert check(result, CheckName.FORMAT) == (Outcome.PASSED, "well_formed")
+        assert published.requested == [self.KEY_URL]
+
+    async def test_vc_jwt_key_published_for_another_key(self, published: PublishedKeys, issuer_key: ECKey) -> None:
+        published.documents[self.KEY_URL] = dict(ECKey.generate_key("P-256").as_dict(private=False))
+        result = await verify("", "application/jwt", content=_badge(issuer_key, kid=self.KEY_URL))
+        assert check(result, CheckName.SIGNATURE) == (Outcome.FAILED, "bad_signature")
+
+    async def test_vc_jwt_key_out_of_reach(self, published: PublishedKeys, issuer_key: ECKey) -> None:
+        result = await verify("", "application/jwt", content=_badge(issuer_key, kid=self.KEY_URL))
+        assert check(result, CheckName.SIGNATURE) == (Outcome.WARNING, "unreachable")
+        assert check(result, CheckName.VALIDITY_PERIOD)[0] == Outcome.PASSED
+
+    async def test_sd_jwt_vc_key_published_at_its_kid(self, published: PublishedKeys, issuer_key: ECKey) -> None:
+        published.documents[self.KEY_URL] = dict(issuer_key.as_dict(private=False))
+        credential = _diploma_with_status_claim("https://university.example.eu/status/1", issuer_key, kid=self.KEY_URL)
+        no_status = credential  # the status claim is not followed: no checker here
+        result = await verify("", "application/dc+sd-jwt", content=no_status)
+        assert check(result, CheckName.SIGNATURE) == (Outcome.PASSED, "signature_valid")
+        assert check(result, CheckName.ISSUER_TRUST) == (Outcome.WARNING, "key_published_at_url")
+
+
+# --- JWS signatures on `cryptography`: each algorithm bound to its key type and curve -----------------------------------
+
+
+class TestJwsSignatures:
+    MESSAGE = b"header.payload"
+
+    @pytest.mark.parametrize(
+        ("algorithm", "generate"),
+        [
+            ("ES256", lambda: ec.generate_private_key(ec.SECP256R1())),
+            ("ES384", lambda: ec.generate_private_key(ec.SECP384R1())),
+            ("ES512", lambda: ec.generate_private_key(ec.SECP521R1())),
+            ("RS256", lambda: rsa.generate_private_key(65537, 2048)),
+            ("PS256", lambda: rsa.generate_private_key(65537, 2048)),
+            ("EdDSA", ed25519.Ed25519PrivateKey.generate),
+            ("Ed25519", ed25519.Ed25519PrivateKey.generate),
+        ],
+    )
+    def test_each_algorithm_verifies_and_refuses_a_changed_message(self, algorithm: str, generate: Any) -> None:
+        private = generate()
+        signature = _jws_signature(algorithm, private, self.MESSAGE)
+        signatures.verify(algorithm, private.public_key(), self.MESSAGE, signature)
+        with pytest.raises(signatures.SignatureInvalid) as refused:
+            signatures.verify(algorithm, private.public_key(), self.MESSAGE + b".", signature)
+        assert refused.value.error == "bad_signature"
+
+    @pytest.mark.parametrize(
+        ("algorithm", "public"),
+        [
+            ("ES256", ec.generate_private_key(ec.SECP384R1()).public_key()),  # the curve is the algorithm's
+            ("RS256", ec.generate_private_key(ec.SECP256R1()).public_key()),
+            ("ES256", ed25519.Ed25519PrivateKey.generate().public_key()),
+            ("Ed25519", ed448.Ed448PrivateKey.generate().public_key()),  # RFC 9864: Ed25519 means Ed25519
+            ("HS256", ec.generate_private_key(ec.SECP256R1()).public_key()),
+            ("none", ec.generate_private_key(ec.SECP256R1()).public_key()),
+        ],
+    )
+    def test_key_of_another_kind_is_refused(self, algorithm: str, public: Any) -> None:
+        with pytest.raises(signatures.SignatureInvalid) as refused:
+            signatures.verify(algorithm, public, self.MESSAGE, b"\x00" * 64)
+        assert refused.value.error in {"wrong_key_type", "algorithm_not_allowed"}
+
+    def test_ecdsa_signature_of_the_wrong_length_is_refused(self) -> None:
+        private = ec.generate_private_key(ec.SECP256R1())
+        signature = _jws_signature("ES256", private, self.MESSAGE)
+        with pytest.raises(signatures.SignatureInvalid):
+            signatures.verify("ES256", private.public_key(), self.MESSAGE, signature + b"\x00")
+
+    @pytest.mark.parametrize("segment", ["A", "AQ=B", "AQ+B", "AQ B", "AR"])  # "AR": stray bits past the last byte
+    def test_only_canonical_base64url_is_decoded(self, segment: str) -> None:
+        with pytest.raises(signatures.SignatureInvalid):
+            signatures.b64url_decode(segment)
+        assert signatures.b64url_decode("AQ") == b"\x01"
+
+
+def _jws_signature(algorithm: str, private: Any, message: bytes) -> bytes:
+    if algorithm.startswith("ES"):
+        digest = {"ES256": hashes.SHA256(), "ES384": hashes.SHA384(), "ES512": hashes.SHA512()}[algorithm]
+        r, s = decode_dss_signature(private.sign(message, ec.ECDSA(digest)))
+        size = (private.curve.key_size + 7) // 8
+        return r.to_bytes(size, "big") + s.to_bytes(size, "big")
+    if algorithm == "RS256":
+        signed: bytes = private.sign(message, padding.PKCS1v15(), hashes.SHA256())
+        return signed
+    if algorithm == "PS256":
+        pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+        signed = private.sign(message, pss, hashes.SHA256())
+        return signed
+    signed = private.sign(message)
+    return signed
+
+
+# --- any flipped byte: never a valid signature (a property over the signed samples) --------------------------------
+
+FLIPS = 200
+
+
+def _value_range(content: bytes, member: bytes) -> range:
+    """Where the string value of the first `"member":` is in a JSON text (escapes included)."""
+    start = content.index(b'"' + member + b'"')
+    start = content.index(b'"', content.index(b":", start + len(member) + 2)) + 1
+    end = start
+    while content[end] != ord('"'):
+        end += 2 if content[end] == ord("\\") else 1
+    return range(start, end)
+
+
+def _edc_seal() -> tuple[bytes, str, TrustStore, list[int]]:
+    content = (DATA / "edc-ec-mc-annex1-signed.jsonld").read_bytes()
+    # What the seal covers: the protected header, the payload and the signature. The unprotected header (`etsiU`,
+    # time-stamp and revocation data added after sealing) is outside it by design (ETSI TS 119 182-1 §5.3).
+    signed = [*_value_range(content, b"payload"), *_value_range(content, b"protected")]
+    signed += _value_range(content, b"signature")
+    return content, "application/jose+json", TrustStore(), signed
+
+
+def _ob3_data_integrity() -> tuple[bytes, str, TrustStore, list[int]]:
+    content = (DATA / "ob3-simple.json").read_bytes()
+    trust = TrustStore(issuer_keys={"https://example.com/issuers/876543": (keys.did_key_jwk(OB3_SPEC_KEY),)})
+    return content, "application/ld+json", trust, list(range(len(content)))
+
+
+def _ob3_vc_jwt() -> tuple[bytes, str, TrustStore, list[int]]:
+    key = ECKey.generate_key("P-256", parameters={"kid": "issuer-key-1"})
+    trust = TrustStore(issuer_keys={STATUS_ISSUER: (dict(key.as_dict(private=False)),)})
+    content = _badge(key)
+    return content, "application/jwt", trust, list(range(len(content)))
+
+
+def _sd_jwt_vc() -> tuple[bytes, str, TrustStore, list[int]]:
+    content = (DATA / "sd-jwt-vc-openid4vci.txt").read_bytes().strip()
+    trust = TrustStore(issuer_keys={"https://example.com/issuer": (SD_JWT_ISSUER_KEY,)})
+    return content, "application/dc+sd-jwt", trust, list(range(len(content)))
+
+
+class TestFlippedBytes:
+    @pytest.mark.parametrize("sample", [_edc_seal, _ob3_data_integrity, _ob3_vc_jwt, _sd_jwt_vc])
+    async def test_no_flipped_byte_leaves_a_valid_signature(self, sample: Any, offline: list[str]) -> None:
+        content, media_type, trust, signed = sample()
+        context = VerificationContext(now=NOW, trust=trust)
+        original = await verify_document(content, media_type, context)
+        assert check(original, CheckName.SIGNATURE) == (Outcome.PASSED, "signature_valid")
+        chosen = random.Random(f"{sample.__name__}-flips").sample(signed, min(FLIPS, len(signed)))
+        verdicts: dict[str, int] = {}
+        for position in chosen:
+            flipped = bytearray(content)
+            flipped[position] ^= 0x01  # never turns JSON white space into other white space
+            try:
+                result = await verify_document(bytes(flipped), media_type, context)
+            except InvalidInput:  # refused before any verdict (a 4xx): the flip broke the document itself
+                verdicts["refused"] = verdicts.get("refused", 0) + 1
+                continue
+            signature, format_check = check(result, CheckName.SIGNATURE), check(result, CheckName.FORMAT)
+            assert signature[0] != Outcome.PASSED or format_check[0] == Outcome.FAILED, (position, signature)
+            verdict = f"{signature[0]}:{signature[1]}"
+            verdicts[verdict] = verdicts.get(verdict, 0) + 1
+        assert sum(verdicts.values()) == len(chosen)

@@ -40,6 +40,7 @@ from core.outbound import fetch_json
 from wallet.verification import common, keys, vcjwt
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, failed, passed, skipped, warning
+from wallet.verification.steps import KeyToFetch, Step, Verified, complete
 
 CONTEXT_FILES = {
     "https://www.w3.org/ns/credentials/v2": "credentials-v2.jsonld",
@@ -80,6 +81,9 @@ TRUST_BY_SOURCE = {
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _UNSIGNED_PROOF_MEMBERS = {"DataIntegrityProof": frozenset({"proofValue"})}
 _UNSIGNED_LEGACY_PROOF_MEMBERS = frozenset({"proofValue", "jws", "signatureValue"})  # jsonld-signatures canonizeProof
+PYLD_INPUT_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""Besides its JsonLdError, what pyld raises on input it cannot process (e.g. `ValueError` for a context "URL" with
+no scheme): the document is not valid JSON-LD, not a fault of the service."""
 _EXPANSION_LOCK = threading.Lock()
 """pyld's caches of processed contexts are not thread-safe; expansion is CPU-bound under the GIL anyway."""
 
@@ -227,6 +231,8 @@ def canonical_nquads(data: dict[str, Any], budget: _Budget) -> str:
         if unknown is not None:
             raise unknown from None
         raise InvalidProofData(f"The credential is not valid JSON-LD: {exc.args[0] if exc.args else exc}") from exc
+    except PYLD_INPUT_ERRORS as exc:  # pyld's own helpers raise these on malformed IRIs and values
+        raise InvalidProofData(f"The credential is not valid JSON-LD: {exc}") from exc
     if dropped:
         # jsonld.js "safe mode" (VC Data Integrity §2.6 relies on it): a property the contexts do not define
         # vanishes from the RDF, so the proof would hold whatever it says.
@@ -243,6 +249,8 @@ def canonical_nquads(data: dict[str, Any], budget: _Budget) -> str:
             dataset = jsonld.JsonLdProcessor().to_rdf(expanded, options)
     except jsonld.JsonLdError as exc:
         raise InvalidProofData(f"The credential is not valid JSON-LD: {exc.args[0] if exc.args else exc}") from exc
+    except PYLD_INPUT_ERRORS as exc:
+        raise InvalidProofData(f"The credential is not valid JSON-LD: {exc}") from exc
     budget.check_time()
     if sum(len(triples) for triples in dataset.values()) > MAX_QUADS:
         raise DocumentTooComplex(f"The credential has more than {MAX_QUADS} statements.")
@@ -402,39 +410,68 @@ def _named_in_fragment(method: str) -> Ed25519PublicKey | None:
         return None
 
 
-async def resolve_key(method: str, issuer: str | None, context: VerificationContext) -> ProofKey:
-    """Find the Ed25519 key behind a proof's verification method; raises a DomainError when there is none."""
+@dataclass(frozen=True)
+class _ControllerDocument:
+    """A verification method whose key is in a controller document that must be fetched first."""
+
+    method: str
+    issuer: str | None
+    url: str
+    source: str
+    """`did:web` or `key_url`."""
+
+    async def fetch(self, context: VerificationContext) -> Any:
+        policy = context.outbound
+        return await fetch_json(
+            self.url,
+            allowed_hosts=list(policy.allowed_hosts),
+            timeout=policy.timeout_seconds,
+            max_bytes=policy.max_bytes,
+        )
+
+    def key(self, document: Any) -> ProofKey:
+        """The key from the fetched document, or (`document` being why it could not be fetched) from the method's
+        fragment when the method belongs to the issuer."""
+        if not isinstance(document, DomainError):
+            return _from_controller_document(document, self.method, self.source)
+        named = _named_in_fragment(self.method)
+        controller = self.method.split("#", 1)[0]
+        if named is not None and self.issuer is not None and controller == self.issuer:
+            return ProofKey((named,), "named_in_proof", controller)
+        raise keys.KeyUnavailable(f"The issuer's controller document could not be fetched: {document.detail}")
+
+
+def resolve_key_offline(
+    method: str, issuer: str | None, context: VerificationContext
+) -> ProofKey | _ControllerDocument:
+    """The Ed25519 key behind a proof's verification method when nothing needs fetching, else the controller
+    document to fetch; raises a DomainError when there is none."""
     registered = _registered(method, issuer, context)
     if registered:
         return ProofKey(registered, "registry", issuer)
     controller = method.split("#", 1)[0]
     if method.startswith("did:key:"):
         return ProofKey((_multikey(controller.removeprefix("did:key:")),), "did:key", controller)
-    url, source = None, ""
     if method.startswith("did:web:"):
-        url, source = keys.did_web_url(method), "did:web"
-    elif method.startswith("https://"):
-        url, source = controller, "key_url"
-    unreachable: DomainError | None = None
-    if url is not None:
-        policy = context.outbound
-        try:
-            document = await fetch_json(
-                url,
-                allowed_hosts=list(policy.allowed_hosts),
-                timeout=policy.timeout_seconds,
-                max_bytes=policy.max_bytes,
-            )
-        except DomainError as exc:
-            unreachable = exc
-        else:
-            return _from_controller_document(document, method, source)
+        return _ControllerDocument(method, issuer, keys.did_web_url(method), "did:web")
+    if method.startswith("https://"):
+        return _ControllerDocument(method, issuer, controller, "key_url")
     named = _named_in_fragment(method)
     if named is not None and issuer is not None and controller == issuer:
         return ProofKey((named,), "named_in_proof", controller)
-    if unreachable is not None:
-        raise keys.KeyUnavailable(f"The issuer's controller document could not be fetched: {unreachable.detail}")
     raise keys.KeyUnavailable(f"The verification method {method} is not one this service can resolve.")
+
+
+async def resolve_key(method: str, issuer: str | None, context: VerificationContext) -> ProofKey:
+    """Find the Ed25519 key behind a proof's verification method; raises a DomainError when there is none."""
+    found = resolve_key_offline(method, issuer, context)
+    if isinstance(found, ProofKey):
+        return found
+    try:
+        document = await found.fetch(context)
+    except DomainError as exc:
+        document = exc
+    return found.key(document)
 
 
 def _signature_holds(candidates: tuple[Ed25519PublicKey, ...], signature: bytes, digest: bytes) -> bool:
@@ -485,8 +522,9 @@ def _does_not_hold(reason: str, message: str, evidence: dict[str, Any]) -> list[
     ]
 
 
-async def verify_proof(document: dict[str, Any], context: VerificationContext) -> list[Check]:
-    """The signature and issuer-trust checks for a JSON-LD credential that carries a `proof`."""
+def check_proof(document: dict[str, Any], context: VerificationContext) -> Step:
+    """The signature and issuer-trust checks for a JSON-LD credential that carries a `proof` (`Verified.checks`;
+    its `credential` is None). Synchronous: run it in a worker thread; canonicalisation is the costly part."""
     proofs = document["proof"] if isinstance(document.get("proof"), list) else [document.get("proof")]
     proof_types = sorted({str(p.get("cryptosuite") or p.get("type")) for p in proofs if isinstance(p, dict)})
     issuer = common.issuer_id_of(document)
@@ -495,11 +533,13 @@ async def verify_proof(document: dict[str, Any], context: VerificationContext) -
     proof = next((p for p in verifiable if p.get("proofPurpose") == "assertionMethod"), None)
     proof = proof or (verifiable[0] if verifiable else None)
     if proof is None:
-        return _not_verified(
-            "unsupported_cryptosuite",
-            "The credential's proof uses a suite this service does not verify "
-            f"({', '.join(proof_types) or 'none named'}); eddsa-rdfc-2022 and Ed25519Signature2020 are verified.",
-            {"proof_types": proof_types, "issuer": issuer},
+        return _checks(
+            _not_verified(
+                "unsupported_cryptosuite",
+                "The credential's proof uses a suite this service does not verify "
+                f"({', '.join(proof_types) or 'none named'}); eddsa-rdfc-2022 and Ed25519Signature2020 are verified.",
+                {"proof_types": proof_types, "issuer": issuer},
+            )
         )
     evidence: dict[str, Any] = {
         "proof_type": proof.get("type"),
@@ -510,34 +550,67 @@ async def verify_proof(document: dict[str, Any], context: VerificationContext) -
     }
     problem = _proof_problem(document, proof, context)
     if problem is not None:
-        return _does_not_hold("invalid_proof", problem, evidence)
-    signature = _base58btc(proof["proofValue"]) or b""
+        return _checks(_does_not_hold("invalid_proof", problem, evidence))
     try:
-        digest = await anyio.to_thread.run_sync(hash_data, document, proof)
+        digest = hash_data(document, proof)
     except (UnknownContext, DocumentTooComplex) as exc:
-        return _not_verified(exc.code, exc.detail, {**evidence, **exc.extra})
+        return _checks(_not_verified(exc.code, exc.detail, {**evidence, **exc.extra}))
     except InvalidProofData as exc:
-        return _does_not_hold(exc.code, exc.detail, {**evidence, **exc.extra})
+        return _checks(_does_not_hold(exc.code, exc.detail, {**evidence, **exc.extra}))
+    signed = _Signed(_base58btc(proof["proofValue"]) or b"", digest, issuer, evidence)
     try:
-        key = await resolve_key(proof["verificationMethod"], issuer, context)
+        found = resolve_key_offline(proof["verificationMethod"], issuer, context)
     except DomainError as exc:
-        return [
-            warning(CheckName.SIGNATURE, exc.code, f"The signature could not be checked: {exc.detail}", **evidence),
-            warning(
-                CheckName.ISSUER_TRUST,
-                "issuer_key_unavailable",
-                "Without the issuer's key, who issued this credential cannot be confirmed.",
-                **evidence,
-            ),
-        ]
-    evidence.update(key_source=key.source)
-    if not await anyio.to_thread.run_sync(_signature_holds, key.candidates, signature, digest):
-        return _does_not_hold(
-            "bad_signature",
-            "The proof does not match: the credential was changed or not signed by this key.",
-            evidence,
+        return signed.with_key(exc)
+    if isinstance(found, _ControllerDocument):
+        controller_document = found
+        return KeyToFetch(
+            fetch=lambda: controller_document.fetch(context),
+            finish=lambda document: signed.with_key(_key_or_error(controller_document, document)),
         )
-    return [
-        passed(CheckName.SIGNATURE, "signature_valid", "The proof is valid for the key it names.", **evidence),
-        issuer_trust(key, issuer, evidence),
-    ]
+    return signed.with_key(found)
+
+
+def _key_or_error(controller_document: _ControllerDocument, document: Any) -> ProofKey | DomainError:
+    try:
+        return controller_document.key(document)
+    except DomainError as exc:
+        return exc
+
+
+def _checks(checks: list[Check]) -> Verified:
+    return Verified(checks, None)
+
+
+@dataclass(frozen=True)
+class _Signed:
+    signature: bytes
+    digest: bytes
+    issuer: str | None
+    evidence: dict[str, Any]
+
+    def with_key(self, key: ProofKey | DomainError) -> Verified:
+        evidence = self.evidence
+        if isinstance(key, DomainError):
+            return _checks(vcjwt.key_unavailable(key, evidence))
+        evidence = {**evidence, "key_source": key.source}
+        if not _signature_holds(key.candidates, self.signature, self.digest):
+            return _checks(
+                _does_not_hold(
+                    "bad_signature",
+                    "The proof does not match: the credential was changed or not signed by this key.",
+                    evidence,
+                )
+            )
+        return _checks(
+            [
+                passed(CheckName.SIGNATURE, "signature_valid", "The proof is valid for the key it names.", **evidence),
+                issuer_trust(key, self.issuer, evidence),
+            ]
+        )
+
+
+async def verify_proof(document: dict[str, Any], context: VerificationContext) -> list[Check]:
+    """`check_proof` from the event loop: canonicalisation and signature in worker threads, fetches on the loop."""
+    step = await anyio.to_thread.run_sync(check_proof, document, context)
+    return (await complete(step)).checks

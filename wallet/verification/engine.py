@@ -1,7 +1,8 @@
 """One entry point for every format: read the document, run the checks that apply, fill in the rest as skipped.
 
 `verify_document()` refuses only documents that are not credentials in a known format (`UnrecognisedCredential`);
-a broken, forged or expired credential is an answer with failed checks. It runs the CPU-heavy parts (parsing, signatures) off the event loop.
+a broken, forged or expired credential is an answer with failed checks. Everything CPU-bound (parsing, signatures,
+canonicalisation) runs in one worker-thread call; only fetches (keys, status lists) run on the event loop.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from wallet.formats import CredentialFormat, detect
 from wallet.verification import common, dataintegrity, jades, sdjwtvc, vcdm, vcjwt
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, Outcome, failed, passed, skipped, warning
+from wallet.verification.steps import KeyToFetch, Step, Verified, complete
 
 StatusCheck = Callable[[dict[str, Any], VerificationContext], Awaitable[Check]]
 
@@ -90,24 +92,16 @@ async def verify_document(
 ) -> VerificationResult:
     """Verify a credential document and answer one result with a check for each of the seven names."""
     check_status = status_check or _no_status_support
-    # A document that is not a credential at all (or hostile input) is refused, not "verified": 4xx, not a result.
-    detected = await anyio.to_thread.run_sync(detect, content, media_type)
-    credential_format = detected.format
-    checks: list[Check] = []
+    # Everything CPU-bound (parsing, canonicalisation, signatures, the other checks) in one worker-thread call. A
+    # document that is not a credential at all (or hostile input) is refused there: 4xx, not a result.
+    credential_format, step = await anyio.to_thread.run_sync(_read, content, media_type, context)
     credential: dict[str, Any] | None = None
-    if credential_format == CredentialFormat.EDC_JADES:
-        container = await anyio.to_thread.run_sync(jsonstrict.loads, content)
-        checks, credential = await anyio.to_thread.run_sync(jades.verify_seal, container, context)
-    elif credential_format in JWT_FORMATS:
-        checks, credential = await vcjwt.verify_vc_jwt(content.decode("ascii"), context)
-    elif credential_format in LINKED_DATA_FORMATS or credential_format == CredentialFormat.EDC:
-        document = await anyio.to_thread.run_sync(jsonstrict.loads, content)
-        credential = document if isinstance(document, dict) else None
-        checks = await _linked_data(document, context) if isinstance(document, dict) else []
-    elif credential_format == CredentialFormat.SD_JWT_VC:
-        checks, credential = await sdjwtvc.verify_sd_jwt_vc(content.decode("ascii"), context)
+    if step is not None:
+        # A key only the network can give is fetched here, on the event loop, and used in a second thread call.
+        verified = await complete(step)
+        checks, credential = verified.checks, verified.credential
     elif credential_format == CredentialFormat.ELMO:
-        checks = _elmo(content)
+        checks = await _elmo(content, context)
     else:
         checks = [
             warning(
@@ -116,47 +110,81 @@ async def verify_document(
                 f"Signatures of {credential_format.value} documents are not verified yet.",
             )
         ]
-    if credential is not None and not any(c.name == CheckName.FORMAT for c in checks):
-        checks.insert(0, vcdm.check_structure(credential))
     if credential is not None and not any(c.outcome == Outcome.FAILED and c.name == CheckName.FORMAT for c in checks):
         checks.append(await check_status(credential, context))
     return VerificationResult(credential_format.value, context.now, _complete(checks))
 
 
-async def _linked_data(document: dict[str, Any], context: VerificationContext) -> list[Check]:
-    checks = [vcdm.check_structure(document)]
+def _read(content: bytes, media_type: str, context: VerificationContext) -> tuple[CredentialFormat, Step | None]:
+    """In a worker thread: the format, and its checks as far as they need no network (`None`: not done here).
+
+    What `detect()` parsed is what is verified: the bytes are read once."""
+    detected = detect(content, media_type)
+    credential_format = detected.format
+    step: Step
+    if credential_format == CredentialFormat.EDC_JADES:
+        if detected.envelope is not None:
+            checks, credential = jades.verify_seal(detected.envelope, context, detected.document, detected.payload)
+        else:
+            checks, credential = jades.verify_seal(jsonstrict.loads(content), context)
+        step = Verified(checks, credential)
+    elif credential_format in JWT_FORMATS:
+        step = vcjwt.verify(content.decode("ascii"), context, detected=detected)
+    elif credential_format in LINKED_DATA_FORMATS or credential_format == CredentialFormat.EDC:
+        step = _linked_data(detected.document, context)
+    elif credential_format == CredentialFormat.SD_JWT_VC:
+        step = sdjwtvc.verify(content.decode("ascii"), context, detected=detected)
+    else:
+        return credential_format, None
+    if isinstance(step, KeyToFetch):
+        pending = step
+        return credential_format, KeyToFetch(fetch=pending.fetch, finish=lambda key: _structured(pending.finish(key)))
+    return credential_format, _structured(step)
+
+
+def _structured(verified: Verified) -> Verified:
+    """Every credential gets the data model's structure check, unless its format check already spoke."""
+    if verified.credential is None or any(c.name == CheckName.FORMAT for c in verified.checks):
+        return verified
+    return Verified([vcdm.check_structure(verified.credential), *verified.checks], verified.credential)
+
+
+def _linked_data(document: dict[str, Any], context: VerificationContext) -> Step:
+    structure = vcdm.check_structure(document)
     if document.get("proof") is None:
-        checks.append(
-            failed(
-                CheckName.SIGNATURE,
-                "no_signature",
-                "The document carries no signature or proof: anyone could have written it.",
-            )
+        unsigned = failed(
+            CheckName.SIGNATURE,
+            "no_signature",
+            "The document carries no signature or proof: anyone could have written it.",
         )
-    else:
-        # Canonicalisation runs in a worker thread inside; key documents are fetched on the event loop.
-        proof_checks = await dataintegrity.verify_proof(document, context)
-        checks.extend(proof_checks)
-        # Terms the contexts do not define (or JSON-LD that does not expand) are a defect of the document itself,
-        # not only of its proof: report them under `format` too.
-        defect = next((c for c in proof_checks if c.reason in JSON_LD_DEFECTS), None)
-        if defect is not None and checks[0].outcome == Outcome.PASSED:
-            checks[0] = failed(CheckName.FORMAT, defect.reason, defect.message, **defect.evidence)
+        return Verified([structure, unsigned, *common.credential_checks(context, document)], document)
+    proof = dataintegrity.check_proof(document, context)
+    if isinstance(proof, KeyToFetch):
+        pending = proof
+        return KeyToFetch(
+            fetch=pending.fetch, finish=lambda key: _with_proof(structure, pending.finish(key), document, context)
+        )
+    return _with_proof(structure, proof, document, context)
+
+
+def _with_proof(structure: Check, proof: Verified, document: dict[str, Any], context: VerificationContext) -> Verified:
+    checks = [structure, *proof.checks]
+    # Terms the contexts do not define (or JSON-LD that does not expand) are a defect of the document itself, not
+    # only of its proof: report them under `format` too.
+    defect = next((c for c in proof.checks if c.reason in JSON_LD_DEFECTS), None)
+    if defect is not None and structure.outcome == Outcome.PASSED:
+        checks[0] = failed(CheckName.FORMAT, defect.reason, defect.message, **defect.evidence)
     checks.extend(common.credential_checks(context, document))
-    return checks
+    return Verified(checks, document)
 
 
-def _elmo(content: bytes) -> list[Check]:
-    signed = b"<ds:Signature" in content or b"<Signature" in content
-    checks = [passed(CheckName.FORMAT, "well_formed", "The ELMO transcript is well-formed XML.")]
-    if signed:
-        checks.append(
-            warning(
-                CheckName.SIGNATURE,
-                "xml_signature_not_verified",
-                "The transcript has an XML signature that this service does not verify yet.",
-            )
-        )
-    else:
-        checks.append(failed(CheckName.SIGNATURE, "no_signature", "The transcript carries no signature."))
+async def _elmo(content: bytes, context: VerificationContext) -> list[Check]:
+    from wallet.verification import xmldsig  # signxml and lxml load only once a transcript is verified
+
+    # ELMO's `generatedDate` is inside the signed content: the signing time the issuer claims.
+    checks = await anyio.to_thread.run_sync(
+        lambda: xmldsig.verify_enveloped(content, context, signing_time_path="{*}generatedDate")
+    )
+    if not any(check.name == CheckName.FORMAT for check in checks):
+        checks.insert(0, passed(CheckName.FORMAT, "well_formed", "The ELMO transcript is well-formed XML."))
     return checks

@@ -15,12 +15,12 @@ from typing import Any
 from cryptography import x509
 from joserfc import jws
 from joserfc.errors import JoseError
-from joserfc.jwk import ECKey, RSAKey
 from joserfc.registry import HeaderParameter
 
 from core import jsonstrict
 from core.errors import InvalidInput
 from wallet.verification import common
+from wallet.verification import signatures as jws_signatures
 from wallet.verification import x509 as certificates
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, failed, passed
@@ -33,14 +33,10 @@ def _must_be_object(value: object) -> None:
         raise ValueError("must be a JSON object")
 
 
-class _SealRegistry(jws.JWSRegistry):
-    # EDC seals carry ~100 KB payloads and certificate chains in the header; the defaults are for tokens.
-    max_header_length = 256 * 1024
-    max_payload_length = 10 * 1024 * 1024
-
-
 def _registry(algorithm: str) -> jws.JWSRegistry:
-    return _SealRegistry(
+    """joserfc's header rules (registered parameters and their types, `crit`) with the JAdES parameters added; the
+    signature itself is checked by `signatures`, over the payload already in hand."""
+    return jws.JWSRegistry(
         header_registry={
             "sigT": HeaderParameter("Claimed signing time (ETSI TS 119 182-1 5.2.1)", "str"),
             "adoTst": HeaderParameter("Signed data time-stamp tokens (ETSI TS 119 182-1 5.2.8)", _must_be_object),
@@ -64,24 +60,26 @@ def _protected_header(signature: dict[str, Any]) -> dict[str, Any]:
     return header
 
 
-def _verification_key(certificate: x509.Certificate) -> RSAKey | ECKey:
-    key = certificate.public_key()
-    try:
-        return RSAKey.import_key(key)  # type: ignore[arg-type]
-    except (JoseError, TypeError, ValueError):
-        return ECKey.import_key(key)  # type: ignore[arg-type]
+def verify_seal(
+    container: dict[str, Any],
+    context: VerificationContext,
+    payload: dict[str, Any] | None = None,
+    payload_octets: bytes | None = None,
+) -> tuple[list[Check], dict[str, Any] | None]:
+    """Check a sealed EDC: signature, certificate and trust, and the credential's own validity period.
 
-
-def verify_seal(container: dict[str, Any], context: VerificationContext) -> tuple[list[Check], dict[str, Any] | None]:
-    """Check a sealed EDC: signature, certificate and trust, and the credential's own validity period."""
+    Synchronous (run it in a worker thread). `payload` is the sealed payload already parsed (by `formats.detect()`)
+    from `container["payload"]`, and `payload_octets` its UTF-8; without them both are made here."""
     signatures = container.get("signatures")
     if signatures is None and "signature" in container:
         signatures = [{k: container[k] for k in ("protected", "header", "signature") if k in container}]
     if not isinstance(signatures, list) or len(signatures) != 1 or not isinstance(signatures[0], dict):
         return [failed(CheckName.FORMAT, "malformed_seal", "An EDC seal must carry exactly one signature.")], None
+    signature = signatures[0]
     try:
-        header = _protected_header(signatures[0])
-        payload = jsonstrict.loads(container["payload"]) if isinstance(container.get("payload"), str) else None
+        header = _protected_header(signature)
+        if payload is None and isinstance(container.get("payload"), str):
+            payload = jsonstrict.loads(container["payload"])
         chain = certificates.parse_x5c(header.get("x5c"))
     except InvalidInput as exc:
         return [failed(CheckName.FORMAT, exc.code, exc.detail)], None
@@ -123,22 +121,15 @@ def verify_seal(container: dict[str, Any], context: VerificationContext) -> tupl
             )
         )
         return checks, payload
-    try:
-        jws.deserialize_json(
-            container,
-            _verification_key(leaf),
-            algorithms=[algorithm],  # type: ignore[call-overload]
-            registry=_registry(algorithm),
-        )
-    except JoseError as exc:
-        reason = "bad_signature" if type(exc).__name__ == "BadSignatureError" else "malformed_seal"
+    error = _signature_error(container, signature, header, str(algorithm), leaf, payload_octets)
+    if error is not None:
         checks.append(
             failed(
                 CheckName.SIGNATURE,
-                reason,
+                "bad_signature" if error == "bad_signature" else "malformed_seal",
                 "The seal does not match the document: it was changed after sealing, or the seal is damaged.",
                 **evidence,
-                error=exc.error,
+                error=error,
             )
         )
         return checks, payload
@@ -153,6 +144,46 @@ def verify_seal(container: dict[str, Any], context: VerificationContext) -> tupl
     checks.append(_issuer_trust(chain, context, signed_at))
     checks.extend(common.credential_checks(context, payload))
     return checks, payload
+
+
+def _signature_error(
+    container: dict[str, Any],
+    signature: dict[str, Any],
+    header: dict[str, Any],
+    algorithm: str,
+    leaf: x509.Certificate,
+    payload_octets: bytes | None = None,
+) -> str | None:
+    """RFC 7515 §5.2 for the one signature of a JWS JSON Serialization with an unencoded payload (RFC 7797): the
+    headers, then the signature over BASE64URL(protected) "." payload. None when it holds, else why not."""
+    unprotected = signature.get("header", {})
+    if not isinstance(unprotected, dict):
+        return "invalid_header"
+    if {"crit", "b64"} & unprotected.keys():
+        return "unprotected_critical_header"  # RFC 7515 §4.1.11, RFC 7797 §3: these must be integrity-protected
+    if header.keys() & unprotected.keys():
+        return "duplicate_header_parameter"  # RFC 7515 §7.2.1: the two header sets must be disjoint
+    crit = header.get("crit")
+    if not isinstance(crit, list) or "b64" not in crit:
+        return "missing_crit_header"  # RFC 7797 §6: b64 must be listed as critical
+    try:
+        # The types of the registered and JAdES parameters, `crit` naming only parameters we understand, and no
+        # parameter we do not know at all.
+        _registry(algorithm).check_header({**unprotected, **header})
+    except JoseError as exc:
+        return str(exc.error)
+    payload, protected, encoded = container.get("payload"), signature.get("protected"), signature.get("signature")
+    if not isinstance(payload, str) or not isinstance(protected, str) or not isinstance(encoded, str):
+        return "invalid_seal"
+    try:
+        signing_input = protected.encode("ascii") + b"." + (payload_octets or payload.encode("utf-8"))
+        signed = jws_signatures.b64url_decode(encoded)
+        jws_signatures.verify(algorithm, leaf.public_key(), signing_input, signed)
+    except jws_signatures.SignatureInvalid as exc:
+        return exc.error
+    except UnicodeEncodeError:
+        return "invalid_encoding"
+    return None
 
 
 def _issuer_trust(chain: list[x509.Certificate], context: VerificationContext, signed_at: Any) -> Check:
@@ -181,6 +212,6 @@ def _issuer_trust(chain: list[x509.Certificate], context: VerificationContext, s
     return failed(
         CheckName.ISSUER_TRUST,
         "certificate_expired_and_untrusted" if expired_now else "certificate_untrusted",
-        f"The sealing certificate ({leaf.subject.rfc4514_string()}) is not on a trusted list configured here.{expiry}",
+        f"The sealing certificate ({described['subject']}) is not on a trusted list configured here.{expiry}",
         **evidence,
     )

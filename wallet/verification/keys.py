@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, OKPKey, RSAKey
 
@@ -45,21 +45,35 @@ class ResolvedKey:
 
 def import_public_jwk(jwk: Any) -> PublicKey:
     """A public JWK as a key object; refuses private members. Imports are memoised (they cost more than the
-    signature check they serve), keyed by the JWK's canonical JSON."""
+    signature check they serve): the trust registry's keys come back on every verification."""
     if not isinstance(jwk, dict) or "kty" not in jwk:
         raise InvalidInput("A key is not a JWK.", code="invalid_key")
     if PRIVATE_MEMBERS & jwk.keys():
         raise InvalidInput("A published key must not contain private key material.", code="private_key_published")
     try:
-        canonical = json.dumps(jwk, sort_keys=True, separators=(",", ":"))
-    except (TypeError, ValueError) as exc:
-        raise InvalidInput("A JWK cannot be read.", code="invalid_key") from exc
-    return _import(canonical)
+        # The members themselves, not only the RFC 7638 thumbprint: `use`, `key_ops` and `alg` are kept by the key
+        # object and restrict what it may do, so two JWKs of the same key material are not always the same key.
+        members = tuple(sorted(jwk.items()))
+        hash(members)
+    except TypeError:  # a list member (`key_ops`, `x5c`): the canonical JSON names the key instead
+        try:
+            return _import(json.dumps(jwk, sort_keys=True, separators=(",", ":")))
+        except (TypeError, ValueError) as exc:
+            raise InvalidInput("A JWK cannot be read.", code="invalid_key") from exc
+    return _import_members(members)
 
 
 @lru_cache(maxsize=1024)
+def _import_members(members: tuple[tuple[str, Any], ...]) -> PublicKey:
+    return _import_jwk(dict(members))
+
+
+@lru_cache(maxsize=256)
 def _import(canonical: str) -> PublicKey:
-    jwk = json.loads(canonical)
+    return _import_jwk(json.loads(canonical))
+
+
+def _import_jwk(jwk: dict[str, Any]) -> PublicKey:
     try:
         if jwk["kty"] == "RSA":
             return RSAKey.import_key(jwk)
@@ -70,6 +84,21 @@ def _import(canonical: str) -> PublicKey:
     except (JoseError, ValueError, TypeError) as exc:
         raise InvalidInput("A JWK cannot be read.", code="invalid_key") from exc
     raise InvalidInput(f"Keys of type {jwk['kty']!r} are not supported.", code="invalid_key")
+
+
+def certificate_key(certificate: x509.Certificate) -> PublicKey:
+    """The key of a certificate (RSA, EC or Ed25519) as a key object."""
+    public = certificate.public_key()
+    try:
+        if isinstance(public, rsa.RSAPublicKey):
+            return RSAKey.import_key(public)
+        if isinstance(public, ec.EllipticCurvePublicKey):
+            return ECKey.import_key(public)
+        if isinstance(public, ed25519.Ed25519PublicKey | ed448.Ed448PublicKey):
+            return OKPKey.import_key(public)
+    except (JoseError, TypeError, ValueError) as exc:
+        raise InvalidInput("The certificate's key cannot be read.", code="invalid_key") from exc
+    raise InvalidInput("The certificate's key type is not supported.", code="invalid_key")
 
 
 def _base58_decode(text: str) -> bytes:
@@ -133,8 +162,10 @@ def _from_did_document(document: Any, kid: str) -> dict[str, Any]:
     raise KeyUnavailable(f"The DID document has no verification method {kid}.")
 
 
-async def resolve(header: dict[str, Any], issuer: str | None, context: VerificationContext) -> ResolvedKey:
-    """Find the verification key for a JWS header, in order of trust: registry, x5c, DIDs and URLs, embedded."""
+def resolve_offline(header: dict[str, Any], issuer: str | None, context: VerificationContext) -> ResolvedKey | None:
+    """The verification key for a JWS header when nothing needs fetching: the registry, x5c, did:key, or a `jwk`
+    the header embeds; `None` when the header names a key to fetch (did:web, https); raises `KeyUnavailable`
+    when it names none at all. Same order of trust as `resolve()`."""
     kid = header.get("kid") if isinstance(header.get("kid"), str) else None
     registered = context.trust.issuer_keys.get(issuer or "", ())
     for jwk in registered:
@@ -142,18 +173,26 @@ async def resolve(header: dict[str, Any], issuer: str | None, context: Verificat
             return ResolvedKey(import_public_jwk(jwk), "registry", kid)
     if "x5c" in header:
         chain = certificates.parse_x5c(header["x5c"])
-        public = chain[0].public_key()
-        try:
-            key: PublicKey = RSAKey.import_key(public)  # type: ignore[arg-type]
-        except (JoseError, TypeError, ValueError):
-            key = ECKey.import_key(public)  # type: ignore[arg-type]
-        return ResolvedKey(key, "x5c", kid, tuple(chain))
+        return ResolvedKey(certificate_key(chain[0]), "x5c", kid, tuple(chain))
     if kid and kid.startswith("did:key:"):
         return ResolvedKey(import_public_jwk(did_key_jwk(kid)), "did:key", kid)
-    if kid and kid.startswith("did:web:"):
+    if kid and kid.startswith(("did:web:", "https://")):
+        return None
+    if "jwk" in header:
+        return ResolvedKey(import_public_jwk(header["jwk"]), "embedded_jwk", kid)
+    raise KeyUnavailable(
+        "The credential names no key the service can find (no kid, jwk or x5c), and the trust "
+        "registry holds no key for its issuer."
+    )
+
+
+async def fetch(header: dict[str, Any], context: VerificationContext) -> ResolvedKey:
+    """The key a did:web or https `kid` names, fetched through the outbound guard."""
+    kid = header.get("kid")
+    if isinstance(kid, str) and kid.startswith("did:web:"):
         document = await _fetch(did_web_url(kid), context)
         return ResolvedKey(import_public_jwk(_from_did_document(document, kid)), "did:web", kid)
-    if kid and kid.startswith("https://"):
+    if isinstance(kid, str) and kid.startswith("https://"):
         document = await _fetch(kid, context)
         if isinstance(document, dict) and isinstance(document.get("keys"), list):
             matches = [k for k in document["keys"] if isinstance(k, dict) and k.get("kid") in {None, kid}]
@@ -161,9 +200,10 @@ async def resolve(header: dict[str, Any], issuer: str | None, context: Verificat
                 raise KeyUnavailable("The key set at the key URL does not name this key.")
             document = matches[0]
         return ResolvedKey(import_public_jwk(document), "key_url", kid)
-    if "jwk" in header:
-        return ResolvedKey(import_public_jwk(header["jwk"]), "embedded_jwk", kid)
-    raise KeyUnavailable(
-        "The credential names no key the service can find (no kid, jwk or x5c), and the trust "
-        "registry holds no key for its issuer."
-    )
+    raise KeyUnavailable("The credential names no key to fetch.")
+
+
+async def resolve(header: dict[str, Any], issuer: str | None, context: VerificationContext) -> ResolvedKey:
+    """Find the verification key for a JWS header, in order of trust: registry, x5c, DIDs and URLs, embedded."""
+    resolved = resolve_offline(header, issuer, context)
+    return resolved if resolved is not None else await fetch(header, context)

@@ -3,29 +3,38 @@ holder binding, and the validity dates."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
-
-import anyio.to_thread
 
 from core.errors import DomainError
 from wallet import sdjwt
+from wallet.formats import Detected
 from wallet.verification import common, keys
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, failed, passed, skipped, warning
-from wallet.verification.vcjwt import issuer_trust, segment
+from wallet.verification.steps import KeyToFetch, Step, Verified
+from wallet.verification.vcjwt import issuer_trust, key_unavailable, segment
 
 SIGNATURE_CODES = frozenset({"signature_invalid", "algorithm_not_allowed", "issuer_key_invalid"})
 VALIDITY_CODES = frozenset({"sd_jwt_expired", "sd_jwt_not_yet_valid"})
 
 
-async def verify_sd_jwt_vc(text: str, context: VerificationContext) -> tuple[list[Check], dict[str, Any] | None]:
+def verify(text: str, context: VerificationContext, *, detected: Detected | None = None) -> Step:
+    """Check an SD-JWT VC: the issuer's signature over the disclosed claims, the key's origin, holder binding and
+    the validity dates. Synchronous (run it in a worker thread); `detected` hands over the header and claims
+    `formats.detect()` parsed."""
+    text = text.strip()
     try:
-        parts = sdjwt.parse(text.strip())
-        header, claims = segment(parts.signatures[0].protected), segment(parts.payload)
+        parts = sdjwt.parse(text)
+        if detected is not None and detected.header is not None and isinstance(detected.document, dict):
+            header, claims = detected.header, detected.document
+        else:
+            header, claims = segment(parts.signatures[0].protected), segment(parts.payload)
     except DomainError as exc:
-        return [failed(CheckName.FORMAT, exc.code, exc.detail)], None
+        return Verified([failed(CheckName.FORMAT, exc.code, exc.detail)], None)
     if not isinstance(header, dict) or not isinstance(claims, dict):
-        return [failed(CheckName.FORMAT, "malformed_sd_jwt", "The SD-JWT header and payload must be objects.")], None
+        message = "The SD-JWT header and payload must be objects."
+        return Verified([failed(CheckName.FORMAT, "malformed_sd_jwt", message)], None)
     issuer = claims.get("iss") if isinstance(claims.get("iss"), str) else None
     evidence: dict[str, Any] = {
         "algorithm": header.get("alg"),
@@ -34,63 +43,77 @@ async def verify_sd_jwt_vc(text: str, context: VerificationContext) -> tuple[lis
         "vct": claims.get("vct"),
         "disclosures": len(parts.disclosures),
     }
+    issued = _Issued(text, parts, claims, issuer, evidence, context)
     try:
-        resolved = await keys.resolve(header, issuer, context)
+        resolved = keys.resolve_offline(header, issuer, context)
     except DomainError as exc:
-        return [
-            passed(CheckName.FORMAT, "well_formed", "The SD-JWT VC is well-formed."),
-            warning(CheckName.SIGNATURE, exc.code, f"The signature could not be checked: {exc.detail}", **evidence),
-            warning(
-                CheckName.ISSUER_TRUST,
-                "issuer_key_unavailable",
-                "Without the issuer's key, who issued this credential cannot be confirmed.",
+        return issued.with_key(exc)
+    if resolved is None:
+        return KeyToFetch(fetch=lambda: keys.fetch(header, context), finish=issued.with_key)
+    return issued.with_key(resolved)
+
+
+@dataclass(frozen=True)
+class _Issued:
+    text: str
+    parts: sdjwt.SdJwtParts
+    claims: dict[str, Any]
+    issuer: str | None
+    evidence: dict[str, Any]
+    context: VerificationContext
+
+    def validity(self) -> Check:
+        claims = self.claims
+        return common.validity_period(
+            self.context, valid_from=claims.get("nbf"), valid_until=claims.get("exp"), issued=claims.get("iat")
+        )
+
+    def with_key(self, resolved: keys.ResolvedKey | DomainError) -> Verified:
+        evidence, context = self.evidence, self.context
+        if isinstance(resolved, DomainError):
+            return Verified(
+                [
+                    passed(CheckName.FORMAT, "well_formed", "The SD-JWT VC is well-formed."),
+                    *key_unavailable(resolved, evidence),
+                    self.validity(),
+                ],
+                None,
+            )
+        evidence = {**evidence, "key_source": resolved.source}
+        try:
+            verified = sdjwt.verify_vc(self.text, issuer_key=resolved.key, now=context.now)
+        except sdjwt.SdJwtError as exc:
+            if exc.code in SIGNATURE_CODES:
+                return Verified(
+                    [
+                        passed(CheckName.FORMAT, "well_formed", "The SD-JWT VC is well-formed."),
+                        failed(CheckName.SIGNATURE, exc.code, exc.detail, **evidence),
+                    ],
+                    None,
+                )
+            if exc.code in VALIDITY_CODES:
+                valid = passed(CheckName.SIGNATURE, "signature_valid", "The issuer's signature is valid.", **evidence)
+                return Verified([valid, self.validity()], None)
+            return Verified([failed(CheckName.FORMAT, exc.code, exc.detail)], None)
+        checks = [
+            passed(
+                CheckName.FORMAT,
+                "well_formed",
+                "The SD-JWT VC is well-formed and every disclosure matches its digest.",
+                legacy_type=verified.legacy_type,
+            ),
+            passed(
+                CheckName.SIGNATURE,
+                "signature_valid",
+                "The issuer's signature is valid and covers every disclosed claim.",
                 **evidence,
             ),
-            common.validity_period(
-                context, valid_from=claims.get("nbf"), valid_until=claims.get("exp"), issued=claims.get("iat")
-            ),
-        ], None
-    evidence["key_source"] = resolved.source
-    try:
-        verified = await anyio.to_thread.run_sync(
-            lambda: sdjwt.verify_vc(text.strip(), issuer_key=resolved.key, now=context.now)
-        )
-    except sdjwt.SdJwtError as exc:
-        if exc.code in SIGNATURE_CODES:
-            return [
-                passed(CheckName.FORMAT, "well_formed", "The SD-JWT VC is well-formed."),
-                failed(CheckName.SIGNATURE, exc.code, exc.detail, **evidence),
-            ], None
-        if exc.code in VALIDITY_CODES:
-            return [
-                passed(CheckName.SIGNATURE, "signature_valid", "The issuer's signature is valid.", **evidence),
-                common.validity_period(
-                    context, valid_from=claims.get("nbf"), valid_until=claims.get("exp"), issued=claims.get("iat")
-                ),
-            ], None
-        return [failed(CheckName.FORMAT, exc.code, exc.detail)], None
-    credential = verified.claims
-    checks = [
-        passed(
-            CheckName.FORMAT,
-            "well_formed",
-            "The SD-JWT VC is well-formed and every disclosure matches its digest.",
-            legacy_type=verified.legacy_type,
-        ),
-        passed(
-            CheckName.SIGNATURE,
-            "signature_valid",
-            "The issuer's signature is valid and covers every disclosed claim.",
-            **evidence,
-        ),
-        issuer_trust(resolved, context, evidence),
-        _holder_binding(claims, parts.kb_jwt),
-        common.validity_period(
-            context, valid_from=claims.get("nbf"), valid_until=claims.get("exp"), issued=claims.get("iat")
-        ),
-        common.accreditation(context, issuer),
-    ]
-    return checks, credential
+            issuer_trust(resolved, context, evidence),
+            _holder_binding(self.claims, self.parts.kb_jwt),
+            self.validity(),
+            common.accreditation(context, self.issuer),
+        ]
+        return Verified(checks, verified.claims)
 
 
 def _holder_binding(claims: dict[str, Any], kb_jwt: str | None) -> Check:

@@ -16,6 +16,8 @@ from sqlmodel import col
 from core.errors import InvalidInput, NotFound
 from core.ids import new_id
 from wallet.errors import CredentialNotFound
+from wallet.formats import CredentialFormat
+from wallet.models import Credential
 from wallet.repository import CredentialRepository
 from wallet.verification.context import TrustStore, VerificationContext
 from wallet.verification.engine import StatusCheck, VerificationResult, verify_document
@@ -71,6 +73,18 @@ async def load_trust_store(session: AsyncSession) -> TrustStore:
     return TrustStore(certificates=certificates, issuer_keys=issuer_keys, accreditations=accreditations)
 
 
+async def signed_document(
+    repository: CredentialRepository, credential: Credential, content: bytes
+) -> tuple[bytes, str]:
+    """The document whose signature covers `credential`: its own, or for a learning opportunity split from an ELMO
+    transcript, the transcript it was signed in."""
+    if credential.format == CredentialFormat.ELMO_OPPORTUNITY.value and credential.parent_id is not None:
+        parent = await repository.get_document(credential.owner_id, credential.parent_id)
+        if parent is not None:
+            return parent[1], parent[0].media_type
+    return content, credential.media_type
+
+
 async def verify_stored_credential(
     reads: async_sessionmaker[AsyncSession],
     session: AsyncSession,
@@ -88,13 +102,15 @@ async def verify_stored_credential(
     may fetch status lists and keys for seconds — holds no database connection; only the result is written.
     """
     async with reads() as read:
-        found = await CredentialRepository(read).get_document(owner_id, credential_id)
+        repository = CredentialRepository(read)
+        found = await repository.get_document(owner_id, credential_id)
         if found is None:
             raise CredentialNotFound()
+        content, media_type = await signed_document(repository, *found)
         trust = await load_trust_store(read)
-    credential, content = found
+    credential = found[0]
     context = context_for(trust)
-    result = await verify_document(content, credential.media_type, context, status_check=status_check)
+    result = await verify_document(content, media_type, context, status_check=status_check)
     receipt = sign(receipt_claims(result, issuer=issuer, sha256=credential.sha256, credential_id=str(credential.id)))
     record = CredentialVerification(
         credential_id=credential.id, owner_id=owner_id, result=result.as_dict(), receipt=receipt

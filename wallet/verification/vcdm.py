@@ -8,7 +8,8 @@ This is a structural check on the compacted JSON a credential arrives in. It doe
 no contexts: the rules that JSON-LD processing would enforce are approximated for the parts we can see (inline
 contexts redefining protected terms, types left unmapped by `"@vocab": null`, IRIs that are not URLs). Whether the
 proof or the envelope is genuine is the signature check's business; whether the holder may present a credential,
-the holder-binding check's.
+the holder-binding check's. A credential that is an Open Badge is also held to the Open Badges 3.0 model
+(`openbadges.py`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
+from wallet.verification import openbadges
 from wallet.verification.result import Check, CheckName, failed, passed
 
 V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -49,6 +50,15 @@ _V1_SCOPED = {
     "Ed25519Signature2018", "RsaSignature2018", "proof",
 }  # fmt: skip
 _BASE_TERMS = {"2.0": (_V2_SIMPLE, _V2_SCOPED), "1.1": (_V1_SIMPLE, _V1_SCOPED)}
+# What the base context protects and defines, by data model: built once, copied when an inline context adds to
+# it. A scoped definition never equals an inline one, so any redefinition of these terms is refused.
+_BASE_CONTEXTS: dict[str, tuple[dict[str, Any], set[str]]] = {
+    model: (
+        {term: {"@id": iri} for term, iri in simple.items()} | {term: {"@scoped": term} for term in scoped},
+        set(simple) | scoped,
+    )
+    for model, (simple, scoped) in _BASE_TERMS.items()
+}
 
 # §4.5-§5.12: these properties hold one object or a set of objects, and each object MUST have a `type`.
 _TYPED_OBJECTS = {
@@ -61,6 +71,8 @@ _TYPED_OBJECTS = {
 }
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_SPACE = re.compile(r"\s")  # str.isspace(): the same Unicode white space
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 _HOST_SCHEMES = {"http", "https", "ws", "wss", "ftp"}
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 # XML Schema 1.1 Part 2 §3.3.7 dateTime (and §3.4.28 dateTimeStamp when the time zone is required).
@@ -140,6 +152,9 @@ def _credential(document: dict[str, Any]) -> str:
     for name, reason in _TYPED_OBJECTS.items():
         _typed_objects(document, name, reason, context)
     _schemas(document)
+    badge = openbadges.problem(document)
+    if badge is not None:
+        raise _Invalid(badge.reason, badge.message, badge.where)
     return context.data_model
 
 
@@ -217,13 +232,10 @@ def _contexts(document: dict[str, Any]) -> _ActiveContext:
             + ("; it appears, but not first." if elsewhere else "; it is missing."),
             "@context[0]",
         )
-    simple, scoped = _BASE_TERMS[data_model]
-    context = _ActiveContext(data_model)
-    # A scoped definition never equals an inline one, so any redefinition of these terms is refused.
-    context.protected = {term: {"@id": iri} for term, iri in simple.items()} | {
-        term: {"@scoped": term} for term in scoped
-    }
-    context.defined = set(simple) | scoped
+    protected, defined = _BASE_CONTEXTS[data_model]
+    if any(isinstance(item, dict) for item in items):  # inline contexts add to them: work on copies
+        protected, defined = dict(protected), set(defined)
+    context = _ActiveContext(data_model, protected, defined)
     for index, item in enumerate(items[1:], start=1):
         where = f"@context[{index}]"
         if isinstance(item, str) and item in DATA_MODELS:
@@ -308,6 +320,13 @@ def _typed_objects(document: dict[str, Any], name: str, reason: str, context: _A
             raise _Invalid(reason, f"`{where}` has no `type` property; it needs one.", f"{where}.type")
         _types(item, name, context, f"{where}.type")
         _identifier(item, f"{where}.id")
+        if name == "proof" and "verificationMethod" in item and not _is_url(item["verificationMethod"]):
+            # VC Data Integrity §2.1: "a string that maps to a URL"; without one nothing says whose key signed.
+            raise _Invalid(
+                "invalid_verification_method",
+                f"`{where}.verificationMethod` must be a URL, not {_kind(item['verificationMethod'])}.",
+                f"{where}.verificationMethod",
+            )
 
 
 def _schemas(document: dict[str, Any]) -> None:
@@ -394,7 +413,7 @@ def _validity_period(document: dict[str, Any], context: _ActiveContext) -> None:
     # credentials that use validFrom (ELM 3 / EDC) are read the same tolerant way.
     zone_required = context.data_model == "2.0"
     names = ["validFrom", "validUntil"] + (["issuanceDate", "expirationDate"] if context.data_model == "1.1" else [])
-    instants: dict[str, Decimal] = {}
+    instants: dict[str, tuple[int, str]] = {}
     for name in names:
         if name not in document:
             continue
@@ -411,14 +430,15 @@ def _validity_period(document: dict[str, Any], context: _ActiveContext) -> None:
         raise _Invalid("valid_until_before_valid_from", "`validUntil` is earlier than `validFrom`.", "validUntil")
 
 
-def _instant(value: Any, *, zone_required: bool) -> Decimal | None:
-    """Seconds since 1970-01-01T00:00:00Z; a value without a time zone is read as UTC (VCDM 2.0 §4.9)."""
+def _instant(value: Any, *, zone_required: bool) -> tuple[int, str] | None:
+    """Whole seconds since 1970-01-01T00:00:00Z and the decimal digits of the fraction (trailing zeros removed, so
+    that tuples compare as the instants do); a value without a time zone is read as UTC (VCDM 2.0 §4.9)."""
     match = _DATE_TIME.fullmatch(value) if isinstance(value, str) else None
     if match is None or (zone_required and match["zone"] is None):
         return None
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
     hour, minute, second = int(match["hour"]), int(match["minute"]), int(match["second"])
-    fraction = Decimal(match["fraction"] or 0)
+    fraction = (match["fraction"] or ".").removeprefix(".").rstrip("0")
     if day > _days_in_month(year, month) or (hour == 24 and (minute or second or fraction)):
         return None
     offset = 0
@@ -426,7 +446,7 @@ def _instant(value: Any, *, zone_required: bool) -> Decimal | None:
         sign = -1 if match["zone"][0] == "-" else 1
         offset = sign * (int(match["zone"][1:3]) * 60 + int(match["zone"][4:6]))
     seconds = _days_from_civil(year, month, day) * 86400 + hour * 3600 + (minute - offset) * 60 + second
-    return seconds + fraction
+    return seconds, fraction
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -450,7 +470,7 @@ def _days_from_civil(year: int, month: int, day: int) -> int:
 
 def _is_url(value: Any) -> bool:
     """An absolute URL (RFC 3986 scheme, no white space); web schemes also need a host."""
-    if not isinstance(value, str) or any(char.isspace() or ord(char) < 0x20 or ord(char) == 0x7F for char in value):
+    if not isinstance(value, str) or _SPACE_OR_CONTROL.search(value):
         return False
     scheme = _SCHEME.match(value)
     if scheme is None or len(value) == scheme.end():
@@ -465,7 +485,7 @@ def _is_url(value: Any) -> bool:
 
 def _is_iri_or_term(value: str) -> bool:
     """A term (`OpenBadgeCredential`), a compact IRI or a URL; white space belongs in none of them."""
-    if not value or any(char.isspace() for char in value):
+    if not value or _SPACE.search(value):
         return False
     return ":" not in value or _is_url(value)
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+from dataclasses import dataclass
 from typing import Any
-
-import anyio.to_thread
-from joserfc import jws
-from joserfc.errors import JoseError
 
 from core import jsonstrict
 from core.errors import DomainError, InvalidInput
-from wallet.verification import common, keys
+from wallet.formats import Detected
+from wallet.verification import common, keys, signatures
 from wallet.verification import x509 as certificates
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, failed, passed, warning
+from wallet.verification.steps import KeyToFetch, Step, Verified
 
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519")
 TOKEN_TYPES = frozenset({"jwt", "vc+jwt", "vc+ld+jwt", "application/jwt", "application/vc+jwt"})
@@ -69,88 +68,116 @@ def _credential_of(claims: dict[str, Any]) -> dict[str, Any]:
     return credential
 
 
-def _verify_signature(token: str, key: keys.PublicKey, algorithm: str) -> None:
-    jws.deserialize_compact(token, key, algorithms=[algorithm])
+def verify(token: str, context: VerificationContext, *, detected: Detected | None = None) -> Step:
+    """Check a VC-JWT: structure, signature with the issuer's key, where that key came from, validity dates.
 
-
-async def verify_vc_jwt(token: str, context: VerificationContext) -> tuple[list[Check], dict[str, Any] | None]:
-    """Check a VC-JWT: structure, signature with the issuer's key, where that key came from, validity dates."""
-    parts = token.strip().split(".")
+    Synchronous (run it in a worker thread); `detected` hands over the header and claims `formats.detect()` parsed."""
+    token = token.strip()
+    parts = token.split(".")
     if len(parts) != 3:
-        return [failed(CheckName.FORMAT, "malformed_jwt", "The credential is not a compact JWS.")], None
-    try:
-        header, claims = segment(parts[0]), segment(parts[1])
-    except InvalidInput as exc:
-        return [failed(CheckName.FORMAT, exc.code, exc.detail)], None
+        return Verified([failed(CheckName.FORMAT, "malformed_jwt", "The credential is not a compact JWS.")], None)
+    if detected is not None and detected.header is not None and detected.jwt_claims is not None:
+        header, claims = detected.header, detected.jwt_claims
+    else:
+        try:
+            header, claims = segment(parts[0]), segment(parts[1])
+        except InvalidInput as exc:
+            return Verified([failed(CheckName.FORMAT, exc.code, exc.detail)], None)
     if not isinstance(header, dict) or not isinstance(claims, dict):
-        return [failed(CheckName.FORMAT, "malformed_jwt", "The JWT header and claims must be JSON objects.")], None
+        message = "The JWT header and claims must be JSON objects."
+        return Verified([failed(CheckName.FORMAT, "malformed_jwt", message)], None)
     credential = _credential_of(claims)
-    checks: list[Check] = []
     token_type = str(header.get("typ", "JWT")).lower()
     if token_type not in TOKEN_TYPES:
-        checks.append(failed(CheckName.FORMAT, "wrong_token_type", f"A VC-JWT cannot have typ {token_type!r}."))
-        return checks, credential
+        message = f"A VC-JWT cannot have typ {token_type!r}."
+        return Verified([failed(CheckName.FORMAT, "wrong_token_type", message)], credential)
     algorithm = header.get("alg")
     issuer = claims.get("iss") if isinstance(claims.get("iss"), str) else common.issuer_id_of(credential)
     evidence: dict[str, Any] = {"algorithm": algorithm, "key_id": header.get("kid"), "issuer": issuer}
     if algorithm not in ALGORITHMS:
-        checks.append(
-            failed(
-                CheckName.SIGNATURE,
-                "algorithm_not_allowed",
-                f"The credential is signed with {algorithm!r}, which is not accepted.",
-                **evidence,
-            )
-        )
-        return checks, credential
+        message = f"The credential is signed with {algorithm!r}, which is not accepted."
+        return Verified([failed(CheckName.SIGNATURE, "algorithm_not_allowed", message, **evidence)], credential)
+    problem = header_problem(header)
+    if problem is not None:
+        return Verified([failed(CheckName.SIGNATURE, "unsupported_header", problem, **evidence)], credential)
+    signed = _Signed(parts, str(algorithm), claims, credential, issuer, evidence, context)
     try:
-        resolved = await keys.resolve(header, issuer, context)
+        resolved = keys.resolve_offline(header, issuer, context)
     except DomainError as exc:
+        return signed.with_key(exc)
+    if resolved is None:
+        return KeyToFetch(fetch=lambda: keys.fetch(header, context), finish=signed.with_key)
+    return signed.with_key(resolved)
+
+
+def header_problem(header: dict[str, Any]) -> str | None:
+    """Why a JOSE header cannot be processed here, or None: RFC 7515 §4.1.11 (`crit` names extensions we would
+    have to understand: none), RFC 7797 (`b64` changes the signing input), and the registered parameters' types."""
+    if "crit" in header or "b64" in header:
+        return "The JOSE header uses parameters (`crit`, `b64`) this service does not process."
+    for name in ("kid", "typ", "cty"):
+        if name in header and not isinstance(header[name], str):
+            return f"The JOSE header parameter {name!r} must be a string."
+    return None
+
+
+@dataclass(frozen=True)
+class _Signed:
+    """What remains once the header is read: the signature with the key, then the checks that need no key."""
+
+    parts: list[str]
+    algorithm: str
+    claims: dict[str, Any]
+    credential: dict[str, Any]
+    issuer: str | None
+    evidence: dict[str, Any]
+    context: VerificationContext
+
+    def with_key(self, resolved: keys.ResolvedKey | DomainError) -> Verified:
+        evidence = self.evidence
+        checks: list[Check]
+        if isinstance(resolved, DomainError):
+            checks = key_unavailable(resolved, evidence)
+        else:
+            evidence = {**evidence, "key_source": resolved.source}
+            try:
+                signing_input = f"{self.parts[0]}.{self.parts[1]}".encode("ascii")
+                signature = signatures.b64url_decode(self.parts[2])
+                signatures.verify(self.algorithm, resolved.key.public_key, signing_input, signature)
+            except (signatures.SignatureInvalid, UnicodeEncodeError) as exc:
+                error = exc.error if isinstance(exc, signatures.SignatureInvalid) else "invalid_encoding"
+                message = "The signature does not match: the credential was changed or not signed by this key."
+                bad = failed(CheckName.SIGNATURE, "bad_signature", message, **evidence, error=error)
+                return Verified([bad], self.credential)
+            message = "The signature is valid for the key named by the credential."
+            checks = [
+                passed(CheckName.SIGNATURE, "signature_valid", message, **evidence),
+                issuer_trust(resolved, self.context, evidence),
+            ]
+        credential, claims = self.credential, self.claims
         checks.append(
-            warning(CheckName.SIGNATURE, exc.code, f"The signature could not be checked: {exc.detail}", **evidence)
-        )
-        checks.append(
-            warning(
-                CheckName.ISSUER_TRUST,
-                "issuer_key_unavailable",
-                "Without the issuer's key, who issued this credential cannot be confirmed.",
-                **evidence,
+            common.validity_period(
+                self.context,
+                valid_from=credential.get("validFrom") or claims.get("nbf"),
+                valid_until=credential.get("validUntil") or credential.get("expirationDate") or claims.get("exp"),
+                issued=credential.get("issuanceDate") or claims.get("iat"),
             )
         )
-    else:
-        evidence.update(key_source=resolved.source)
-        try:
-            await anyio.to_thread.run_sync(_verify_signature, token.strip(), resolved.key, algorithm)
-        except (JoseError, ValueError) as exc:
-            checks.append(
-                failed(
-                    CheckName.SIGNATURE,
-                    "bad_signature",
-                    "The signature does not match: the credential was changed or not signed by this key.",
-                    **evidence,
-                    error=type(exc).__name__,
-                )
-            )
-            return checks, credential
-        checks.append(
-            passed(
-                CheckName.SIGNATURE,
-                "signature_valid",
-                "The signature is valid for the key named by the credential.",
-                **evidence,
-            )
-        )
-        checks.append(issuer_trust(resolved, context, evidence))
-    checks.append(
-        common.validity_period(
-            context,
-            valid_from=credential.get("validFrom") or claims.get("nbf"),
-            valid_until=credential.get("validUntil") or credential.get("expirationDate") or claims.get("exp"),
-            issued=credential.get("issuanceDate") or claims.get("iat"),
-        )
-    )
-    checks.append(common.accreditation(context, issuer))
-    return checks, credential
+        checks.append(common.accreditation(self.context, self.issuer))
+        return Verified(checks, credential)
+
+
+def key_unavailable(error: DomainError, evidence: dict[str, Any]) -> list[Check]:
+    """The signature and issuer-trust checks when the issuer's key could not be found or fetched."""
+    return [
+        warning(CheckName.SIGNATURE, error.code, f"The signature could not be checked: {error.detail}", **evidence),
+        warning(
+            CheckName.ISSUER_TRUST,
+            "issuer_key_unavailable",
+            "Without the issuer's key, who issued this credential cannot be confirmed.",
+            **evidence,
+        ),
+    ]
 
 
 def issuer_trust(resolved: keys.ResolvedKey, context: VerificationContext, evidence: dict[str, Any]) -> Check:

@@ -7,6 +7,7 @@ import binascii
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -27,17 +28,24 @@ def parse_x5c(value: object) -> list[x509.Certificate]:
     """RFC 7515 §4.1.6: base64 (not base64url) DER certificates, leaf first."""
     if not isinstance(value, list) or not value or len(value) > MAX_CHAIN:
         raise InvalidCertificate("x5c must be a non-empty list of at most 10 certificates.")
+    if not all(isinstance(entry, str) for entry in value):
+        raise InvalidCertificate("x5c entries must be strings.")
+    return list(_parse_chain(tuple(value)))
+
+
+@lru_cache(maxsize=256)
+def _parse_chain(entries: tuple[str, ...]) -> tuple[x509.Certificate, ...]:
+    # Memoised: an issuer seals every credential with the same chain, and parsing it is pure.
     certificates = []
-    for entry in value:
-        if not isinstance(entry, str):
-            raise InvalidCertificate("x5c entries must be strings.")
+    for entry in entries:
         try:
             certificates.append(x509.load_der_x509_certificate(base64.b64decode(entry, validate=True)))
         except (binascii.Error, ValueError) as exc:
             raise InvalidCertificate("An x5c entry is not a DER certificate in base64.") from exc
-    return certificates
+    return tuple(certificates)
 
 
+@lru_cache(maxsize=256)
 def thumbprint_s256(certificate: x509.Certificate) -> str:
     digest = hashlib.sha256(certificate.public_bytes(Encoding.DER)).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
@@ -45,13 +53,18 @@ def thumbprint_s256(certificate: x509.Certificate) -> str:
 
 def describe(certificate: x509.Certificate) -> dict[str, str]:
     """Evidence about a certificate: who it names, who issued it, and when it is valid."""
-    return {
-        "subject": certificate.subject.rfc4514_string(),
-        "issuer": certificate.issuer.rfc4514_string(),
-        "serial_number": format(certificate.serial_number, "x"),
-        "not_before": certificate.not_valid_before_utc.isoformat(),
-        "not_after": certificate.not_valid_after_utc.isoformat(),
-    }
+    return dict(_described(certificate))
+
+
+@lru_cache(maxsize=256)
+def _described(certificate: x509.Certificate) -> tuple[tuple[str, str], ...]:
+    return (
+        ("subject", certificate.subject.rfc4514_string()),
+        ("issuer", certificate.issuer.rfc4514_string()),
+        ("serial_number", format(certificate.serial_number, "x")),
+        ("not_before", certificate.not_valid_before_utc.isoformat()),
+        ("not_after", certificate.not_valid_after_utc.isoformat()),
+    )
 
 
 def valid_at(certificate: x509.Certificate, moment: datetime) -> bool:

@@ -42,6 +42,10 @@ LABEL org.opencontainers.image.title="Passerelle" \
 
 # A fixed, unprivileged uid/gid, so volumes and Kubernetes securityContext can name them. The data directory is
 # created here, before VOLUME, so a new named volume starts out owned by this user with mode 0700.
+# DejaVu gives share PDFs every European script (without it they fall back to a Latin-1 core font).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --gid 10001 passerelle \
     && useradd --uid 10001 --gid 10001 --no-log-init --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin passerelle \

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 TEST_PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install install-dev migrate test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-verification lock clean
+.PHONY: run install install-dev a11y-deps migrate seed test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-verification bench-recognition bench-sharing lock clean
 
 # requirements.lock: what the service runs with (and hatchling, to install it); requirements-dev.lock adds the
 # test and lint tools. Both are hashed; `make lock` regenerates them from pyproject.toml.
@@ -25,10 +25,38 @@ install: $(STAMP)
 
 install-dev: $(DEV_STAMP)
 
+# Browser tests (tests/a11y, marker `a11y`, SQLite pass only): Debian's Chromium and ChromeDriver, installed when
+# missing (apt-get needs root: without it CI fails and a developer's run skips them), and axe-core pinned by
+# tests/a11y/package-lock.json.
+A11Y := tests/a11y
+A11Y_STAMP := $(A11Y)/node_modules/.installed
+A11Y_APT := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver
+
+a11y-deps: $(A11Y_STAMP)
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "a11y-deps: /usr/bin/chromium or /usr/bin/chromedriver is missing and apt-get needs root:"; \
+	  echo "  sudo apt-get install chromium chromium-driver"; \
+	  if [ "$$CI" = true ]; then exit 1; fi; \
+	  echo "a11y-deps: the browser tests (marker a11y) will be skipped"; exit 0; \
+	fi; \
+	echo "a11y-deps: installing Debian's chromium and chromium-driver"; \
+	$(A11Y_APT) >/dev/null 2>&1 || { echo "a11y-deps: retrying after apt-get update"; \
+	  apt-get update -q >/dev/null && $(A11Y_APT) >/dev/null; }
+
+$(A11Y_STAMP): $(A11Y)/package.json $(A11Y)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "a11y-deps: npm is needed to install axe-core"; \
+	  if [ "$$CI" = true ]; then exit 1; fi; echo "a11y-deps: the browser tests will be skipped"; exit 0; }; \
+	npm ci --prefix $(A11Y) --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error && touch $@
+
 migrate: install
 	$(BIN)/passerelle migrate
 
-run: migrate
+# The shipped recognition data (frameworks, levels, credit rules); idempotent, so every `make run` can load it.
+seed: migrate
+	$(BIN)/passerelle seed
+
+run: seed
 	$(BIN)/passerelle serve
 
 lint: install-dev
@@ -44,11 +72,11 @@ openapi: install-dev
 openapi-check: install-dev
 	$(BIN)/python -m api.openapi_export --check openapi/openapi.json
 
-test-sqlite: install-dev
+test-sqlite: install-dev a11y-deps
 	$(BIN)/pytest -p no:cacheprovider
 
 test-postgres: install-dev
-	PASSERELLE_TEST_DATABASE=$(TEST_PG_URL) $(BIN)/pytest -p no:cacheprovider
+	PASSERELLE_TEST_DATABASE=$(TEST_PG_URL) $(BIN)/pytest -p no:cacheprovider -m "not a11y"
 
 migrations-check: install-dev
 	@tmp=$$(mktemp -d) && PASSERELLE_DATA_DIR=$$tmp $(BIN)/passerelle migrate >/dev/null \
@@ -61,6 +89,12 @@ bench: install-dev
 
 bench-verification: install-dev
 	$(BIN)/python -m bench.verification
+
+bench-recognition: install-dev
+	$(BIN)/python -m bench.recognition
+
+bench-sharing: install-dev
+	$(BIN)/python -m bench.sharing --database both
 
 lock:
 	$(BIN)/python -m pip install --quiet uv

@@ -8,8 +8,12 @@ from typing import Any, Literal
 from sqlalchemy.engine import Connection
 from sqlmodel.sql.sqltypes import AutoString
 
-import core.accounts.models  # noqa: F401 - registers tables on the metadata
+# Every module with tables, imported for what it registers on the metadata.
+import core.accounts.models
+import core.outbox  # noqa: F401
+import recognition.models  # noqa: F401
 import wallet.models
+import wallet.sharing.models
 import wallet.verification.models  # noqa: F401
 from alembic import context
 from core.database import UTCDateTime, create_engine, metadata
@@ -51,10 +55,15 @@ def run_offline() -> None:
 
 
 async def run_online() -> None:
-    engine = create_engine(_url(), pool=False)
+    engine = create_engine(_url(), pool=False, for_migrations=True)
     try:
         async with engine.connect() as connection:
             await connection.run_sync(_configure)
+            if connection.dialect.name == "sqlite":
+                # Foreign keys were off while tables were rebuilt: check nothing was left dangling.
+                dangling = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                if dangling:
+                    raise RuntimeError(f"migration left rows with dangling foreign keys: {dangling[:5]}")
             await connection.commit()
     finally:
         await engine.dispose()

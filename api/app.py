@@ -17,7 +17,7 @@ from api import cache_listener, errors
 from api.logging import access_log
 from api.middleware import BodyGuardMiddleware, Metrics, RequestContextMiddleware
 from api.ratelimit import FixedWindowLimiter
-from api.routers import admin, auth, ops, verification, wallet
+from api.routers import admin, auth, ops, recognition, share_pages, shares, verification, wallet
 from api.state import AppState
 from core import passwords
 from core.accounts.tokens import TokenService
@@ -29,8 +29,10 @@ from core.database import (
     schema_revision,
 )
 from core.keys import KeyRing
+from core.outbox import OutboxDispatcher
 from core.settings import Settings, get_settings
 from wallet.status import StatusChecker, StatusPolicy
+from wallet.verification.status import DataIntegrityProofs
 
 log = structlog.get_logger("passerelle")
 
@@ -48,7 +50,20 @@ OPENAPI_TAGS = [
         "name": "verification",
         "description": "Check credentials: seven checks, each with evidence, and a signed receipt.",
     },
-    {"name": "admin", "description": "Administration: institution clients and the trust registry."},
+    {
+        "name": "sharing",
+        "description": "Share chosen fields of credentials through a link, see who opened it, revoke it.",
+    },
+    {
+        "name": "share pages",
+        "description": "What a share's viewer opens: `/s/{token}` pages, or JSON with `Accept: application/json`.",
+    },
+    {
+        "name": "recognition",
+        "description": "What a credential is worth here: frameworks and levels through the EQF, credits, grades, "
+        "Annex I completeness, the recognition packet, stacking.",
+    },
+    {"name": "admin", "description": "Administration: institution clients, recognition bodies, the trust registry."},
     {"name": "operations", "description": "Health, readiness, metrics and public keys."},
 ]
 
@@ -91,7 +106,7 @@ async def build_state(
         keyring=keyring,
         tokens=TokenService(settings, keyring),
         metrics=metrics or Metrics(),
-        status_checker=StatusChecker(StatusPolicy.from_settings(settings)),
+        status_checker=StatusChecker(StatusPolicy.from_settings(settings), proof_verifier=DataIntegrityProofs()),
     )
 
 
@@ -125,9 +140,13 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
             else None
         )
         flusher = asyncio.create_task(_flush_access_log())
+        state.outbox = OutboxDispatcher(state.sessionmaker, settings)
+        if bind is None:  # tests deliver the outbox themselves
+            state.outbox.start()
         try:
             yield
         finally:
+            await state.outbox.stop()
             flusher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await flusher
@@ -153,8 +172,22 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
     )
     errors.install(app)
     app.state.verify_limiter = FixedWindowLimiter(settings.anonymous_verifications_per_minute, 60.0)
-    # The wallet first: its reads are the hottest routes, and routes are matched in order.
-    for router in (wallet.router, auth.router, verification.router, admin.router, ops.router):
+    app.state.share_limiter = FixedWindowLimiter(settings.share_requests_per_minute, 60.0)
+    # Routes are matched in order: the one-route recognition compare router (the hottest public read) first, then the
+    # wallet (the hottest authenticated reads); every other request pays one failed pattern test for the compare route.
+    routers = (
+        recognition.compare_router,
+        wallet.router,
+        share_pages.router,
+        shares.router,
+        auth.router,
+        verification.router,
+        recognition.router,
+        admin.router,
+        admin.bodies_router,
+        ops.router,
+    )
+    for router in routers:
         app.include_router(router)
     # Added last = outermost: the request context wraps the body guard, so 413/422 answers carry a request id.
     app.add_middleware(

@@ -6,6 +6,7 @@ import asyncio
 import getpass
 import json
 import sys
+import uuid
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,7 +25,9 @@ cli = typer.Typer(
 user_cli = typer.Typer(help="Manage user accounts.", no_args_is_help=True)
 client_cli = typer.Typer(help="Manage institution clients.", no_args_is_help=True)
 keys_cli = typer.Typer(help="Manage the service's signing keys.", no_args_is_help=True)
+body_cli = typer.Typer(help="Manage recognition bodies.", no_args_is_help=True)
 cli.add_typer(user_cli, name="user")
+cli.add_typer(body_cli, name="body")
 cli.add_typer(client_cli, name="client")
 cli.add_typer(keys_cli, name="keys")
 
@@ -72,7 +75,50 @@ def migrate() -> None:
     typer.echo("database migrated to head")
 
 
-async def _create_user(email: str, password: str | None, display_name: str, role: str) -> str:
+@cli.command()
+def seed(
+    check: Annotated[
+        bool, typer.Option("--check", help="Only report what would change; exit 1 if anything would.")
+    ] = False,
+) -> None:
+    """Load or update the shipped recognition data (frameworks, levels, credit rules); running it again changes
+    nothing. Administrators' corrections stay until the shipped row itself changes."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from core.database import migration_head
+    from recognition.seed import seed_database
+
+    settings = get_settings()
+    url = settings.effective_database_url
+    try:
+        if not _database_exists(url) or asyncio.run(_revision(url)) != migration_head():
+            typer.echo("error: the database is not migrated; run `passerelle migrate` first", err=True)
+            raise typer.Exit(2)
+        report = asyncio.run(seed_database(url, apply=not check))
+    except (SQLAlchemyError, OSError) as exc:
+        typer.echo(f"error: the database cannot be seeded ({type(exc).__name__}: {exc})", err=True)
+        raise typer.Exit(2) from exc
+    for line in report.lines():
+        typer.echo(line)
+    if check:
+        typer.echo("changes pending" if report.changed else "up to date")
+        raise typer.Exit(1 if report.changed else 0)
+    typer.echo("recognition data seeded" if report.changed else "recognition data already up to date")
+
+
+async def _revision(url: str) -> str | None:
+    from core.database import create_engine, schema_revision
+
+    engine = create_engine(url, pool=False)
+    try:
+        return await schema_revision(engine)
+    finally:
+        await engine.dispose()
+
+
+async def _create_user(
+    email: str, password: str | None, display_name: str, role: str, body_id: uuid.UUID | None = None
+) -> str:
     from core.accounts.models import Role
     from core.accounts.service import create_user
     from core.database import create_engine, create_sessionmaker, transaction
@@ -81,7 +127,7 @@ async def _create_user(email: str, password: str | None, display_name: str, role
     try:
         async with transaction(create_sessionmaker(engine)) as session:
             user = await create_user(
-                session, email=email, password=password, display_name=display_name, role=Role(role)
+                session, email=email, password=password, display_name=display_name, role=Role(role), body_id=body_id
             )
             return str(user.id)
     finally:
@@ -94,6 +140,9 @@ def user_create(
     role: Annotated[str, typer.Option(help="learner, officer or admin.")] = "learner",
     display_name: Annotated[str | None, typer.Option(help="Defaults to the e-mail's local part.")] = None,
     password_stdin: Annotated[bool, typer.Option(help="Read the password from standard input.")] = False,
+    body: Annotated[
+        uuid.UUID | None, typer.Option(help="For officers: the recognition body they act for (`body create`).")
+    ] = None,
 ) -> None:
     """Create a user account; the password is asked for (or read from stdin), never taken as an argument."""
     from pydantic import TypeAdapter, ValidationError
@@ -111,11 +160,34 @@ def user_create(
     except ValidationError as exc:
         raise typer.BadParameter(exc.errors()[0]["msg"]) from exc
     try:
-        user_id = asyncio.run(_create_user(email, password, display_name or email.split("@")[0], role))
+        user_id = asyncio.run(_create_user(email, password, display_name or email.split("@")[0], role, body))
     except DomainError as exc:
         typer.echo(f"error: {exc.detail}", err=True)
         raise typer.Exit(1) from exc
     typer.echo(user_id)
+
+
+async def _create_body(name: str, country: str) -> str:
+    from core.accounts.service import create_body
+    from core.database import create_engine, create_sessionmaker, transaction
+
+    engine = create_engine(get_settings().effective_database_url, pool=False)
+    try:
+        async with transaction(create_sessionmaker(engine)) as session:
+            return str((await create_body(session, name=name, country=country)).id)
+    finally:
+        await engine.dispose()
+
+
+@body_cli.command("create")
+def body_create(
+    name: Annotated[str, typer.Option(help="The body's name, e.g. 'ENIC-NARIC France'.")],
+    country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2 country code.")],
+) -> None:
+    """Register a recognition body; prints its id (give it to `user create --role officer --body`)."""
+    if not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise typer.BadParameter("an ISO 3166-1 alpha-2 code, e.g. FR", param_hint="--country")
+    typer.echo(asyncio.run(_create_body(name.strip(), country.upper())))
 
 
 async def _create_client(name: str) -> tuple[str, str]:
@@ -212,11 +284,11 @@ async def _verify_file(
     from wallet.status import StatusChecker, StatusPolicy
     from wallet.verification.context import VerificationContext
     from wallet.verification.engine import verify_document
-    from wallet.verification.status import status_check
+    from wallet.verification.status import DataIntegrityProofs, status_check
 
     trust, trust_note = await _load_trust_store(settings, database_exists=database_exists)
     context = VerificationContext.from_settings(settings, trust)
-    checker = StatusChecker(StatusPolicy.from_settings(settings))
+    checker = StatusChecker(StatusPolicy.from_settings(settings), proof_verifier=DataIntegrityProofs())
     result = await verify_document(content, media_type, context, status_check=status_check(checker))
     return result, trust_note
 

@@ -71,7 +71,7 @@ def read_sessions(request: Request) -> async_sessionmaker[AsyncSession]:
 BEARER_DESCRIPTION = "An access token from `POST /v1/auth/token`."
 
 
-async def _authenticate(request: Request, authorization: str | None) -> Principal:
+async def authenticate(request: Request, authorization: str | None) -> Principal:
     state: AppState = request.app.state.passerelle
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token or " " in token.strip():
@@ -102,7 +102,7 @@ class BearerPrincipal(HTTPBearer):
         self.roles = roles
 
     async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
-        principal = await _authenticate(request, request.headers.get("authorization"))
+        principal = await authenticate(request, request.headers.get("authorization"))
         if self.roles and principal.role not in self.roles:
             security_log.warning("authz_fail", role=principal.role.value, required=[r.value for r in self.roles])
             raise AuthenticationFailed(

@@ -34,6 +34,7 @@ STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
     (errors.PermissionDenied, 403),
     (errors.NotFound, 404),
     (errors.Conflict, 409),
+    (errors.Gone, 410),
     (errors.PreconditionFailed, 412),
     (errors.UnsupportedMediaType, 415),
     (errors.InvalidInput, 422),
@@ -50,6 +51,7 @@ CODE_BY_STATUS = {
     405: "method_not_allowed",
     406: "not_acceptable",
     409: "conflict",
+    410: "gone",
     412: "precondition_failed",
     413: "content_too_large",
     415: "unsupported_media_type",
@@ -113,6 +115,11 @@ def _request_id(request: Request) -> str | None:
 
 async def handle_domain_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, errors.DomainError)
+    if request.url.path.startswith("/s/"):
+        # Share pages answer their own way: no path (it holds the link token), privacy headers on every answer.
+        from api.routers.share_pages import error_response
+
+        return error_response(request, exc)
     status = status_for(exc)
     headers: dict[str, str] = {}
     extra = dict(exc.extra)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from api.middleware import Metrics
 from core.accounts.tokens import TokenService
 from core.keys import KeyRing
+from core.outbox import OutboxDispatcher
 from core.settings import Settings
+from recognition.catalogue import CatalogueHolder
 from wallet.status import StatusChecker
+from wallet.summary.model import Summary
 
 
 @dataclass
@@ -26,3 +31,8 @@ class AppState:
     status_checker: StatusChecker
     """One per application: its status-list cache outlives requests."""
     read_engine: AsyncEngine | None = None
+    recognition: CatalogueHolder | None = None
+    """The frameworks data held in memory; loaded by the recognition router's lifespan (`api.routers.recognition`)."""
+    recognition_packet: Callable[[Summary], dict[str, Any]] | None = None
+    """The recognition packet of a (released) summary, when recognition data is loaded."""
+    outbox: OutboxDispatcher | None = None

@@ -169,8 +169,10 @@ def start_server(
     return server
 
 
-def wait_until_ready(server: Server, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
-    """Poll `path` until it answers 200, the process dies, or START_TIMEOUT_SECONDS pass."""
+def wait_until_ready(
+    server: Server, path: str, headers: dict[str, str] | None = None, method: str = "GET"
+) -> httpx.Response:
+    """Poll `path` (with `method`) until it answers 200, the process dies, or START_TIMEOUT_SECONDS pass."""
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     last = "no answer"
     with httpx.Client(base_url=server.base_url, timeout=2.0, trust_env=False) as client:
@@ -180,7 +182,7 @@ def wait_until_ready(server: Server, path: str, headers: dict[str, str] | None =
                     f"{server.name} exited with {server.process.returncode} before it was ready:\n{server.log_tail()}"
                 )
             try:
-                response = client.get(path, headers=headers)
+                response = client.request(method, path, headers=headers)
                 if response.status_code == 200:
                     return response
                 last = f"{response.status_code} {response.text[:200]}"
@@ -219,9 +221,19 @@ def start_service(env: dict[str, str], workdir: Path, stack: contextlib.ExitStac
 
 
 def start_baseline(
-    env: dict[str, str], workdir: Path, body: bytes, read_path: str, stack: contextlib.ExitStack
+    env: dict[str, str],
+    workdir: Path,
+    body: bytes,
+    read_path: str,
+    stack: contextlib.ExitStack,
+    *,
+    method: str = "GET",
+    media_type: str = "application/json",
+    name: str = "baseline",
 ) -> Server:
-    body_file = workdir / "baseline-body.json"
+    """The baseline answering `method` `read_path` with `body` as `media_type`; `name` names its log and body
+    files (one baseline per case when a benchmark has several)."""
+    body_file = workdir / f"{name}-body"
     body_file.write_bytes(body)
     port = free_port()
     # The options `passerelle serve` gives uvicorn.run: loop and http left on auto (uvloop, httptools), no
@@ -244,8 +256,14 @@ def start_baseline(
         "--no-proxy-headers",
         "--no-server-header",
     ]
-    server = start_server("baseline", command, {**env, baseline.BODY_FILE_ENV: str(body_file)}, port, workdir, stack)
-    answer = wait_until_ready(server, read_path)
+    baseline_env = {
+        **env,
+        baseline.BODY_FILE_ENV: str(body_file),
+        baseline.METHOD_ENV: method,
+        baseline.MEDIA_TYPE_ENV: media_type,
+    }
+    server = start_server(name, command, baseline_env, port, workdir, stack)
+    answer = wait_until_ready(server, read_path, method=method)
     if answer.content != body:
         raise SetupFailed("the baseline does not answer the service's bytes")
     return server
@@ -292,10 +310,26 @@ def set_up_learner(service: Server) -> Fixture:
 # --------------------------------------------------------------------------------------------------- measuring
 
 
-def measure(generator: str, url: str, authorization: str, args: argparse.Namespace, workdir: Path) -> Measurement:
+def measure(
+    generator: str,
+    url: str,
+    authorization: str,
+    args: argparse.Namespace,
+    workdir: Path,
+    *,
+    method: str = "GET",
+    headers: dict[str, str] | None = None,
+) -> Measurement:
     run = run_wrk if generator == "wrk" else run_python
     return run(
-        url, authorization, connections=args.connections, warmup=args.warmup, duration=args.duration, workdir=workdir
+        url,
+        authorization,
+        connections=args.connections,
+        warmup=args.warmup,
+        duration=args.duration,
+        workdir=workdir,
+        method=method,
+        headers=headers,
     )
 
 

@@ -1,8 +1,10 @@
 """Load generators: `wrk` when installed, else a Python one (httpx) run as its own process.
 
 Both keep a fixed number of keep-alive connections busy for a fixed time against one loopback URL, send the
-same `Authorization` header (read from `BENCH_AUTHORIZATION`, never from the command line), record every
-request's latency and count every non-2xx answer or transport error as an error.
+same `Authorization` header (read from `BENCH_AUTHORIZATION`, never from the command line; none when it is
+empty), record every request's latency and count every non-2xx answer or transport error as an error. The
+method is GET unless told otherwise (a POST sends an empty body, `Content-Length: 0`); `headers` adds fixed,
+non-secret request headers (e.g. `Accept`).
 
 `python -m bench.loadgen --url URL ...` runs the Python generator and prints one JSON `Measurement`.
 """
@@ -14,6 +16,7 @@ import asyncio
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,7 +39,10 @@ WRK_RESULT_PREFIX = "BENCH_RESULT "
 
 WRK_SCRIPT = r"""-- Written by bench/loadgen.py: the bearer token, a non-2xx count and a machine-readable summary.
 wrk.method = "GET"
-wrk.headers["Authorization"] = os.getenv("BENCH_AUTHORIZATION")
+local authorization = os.getenv("BENCH_AUTHORIZATION")
+if authorization ~= nil and authorization ~= "" then
+  wrk.headers["Authorization"] = authorization
+end
 
 local threads = {}
 
@@ -69,6 +75,24 @@ end
 """
 
 
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9-]{1,64}$")
+_HEADER_VALUE = re.compile(r"^[\x20-\x7e]{0,512}$")
+METHODS = ("GET", "POST")
+
+
+def wrk_script(method: str = "GET", headers: dict[str, str] | None = None) -> str:
+    """`WRK_SCRIPT` for `method` with `headers` added (a POST gets an empty body, hence `Content-Length: 0`)."""
+    check_request(method, headers)
+    lines = [f'wrk.method = "{method}"']
+    if method == "POST":
+        lines.append('wrk.body = ""')
+    # check_request allowed printable ASCII only: escaping " and \ makes a valid Lua string literal.
+    for name, value in (headers or {}).items():
+        quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'wrk.headers["{name}"] = "{quoted}"')
+    return WRK_SCRIPT.replace('wrk.method = "GET"\n', "\n".join(lines) + "\n", 1)
+
+
 class LoadError(RuntimeError):
     """The load generator could not run or gave no usable result."""
 
@@ -94,6 +118,14 @@ class Measurement:
     @property
     def errors(self) -> int:
         return self.non_2xx + self.transport_errors
+
+
+def check_request(method: str, headers: dict[str, str] | None) -> None:
+    if method not in METHODS:
+        raise LoadError(f"unsupported method {method!r}")
+    for name, value in (headers or {}).items():
+        if not _HEADER_NAME.match(name) or not _HEADER_VALUE.match(value) or name.lower() == "authorization":
+            raise LoadError(f"refusing header {name!r}: fixed ASCII headers only, the token goes through the env")
 
 
 def check_loopback(url: str) -> None:
@@ -142,7 +174,15 @@ def _run_wrk_once(wrk: str, url: str, script: Path, connections: int, seconds: i
 
 
 def run_wrk(
-    url: str, authorization: str, *, connections: int, warmup: int, duration: int, workdir: Path
+    url: str,
+    authorization: str,
+    *,
+    connections: int,
+    warmup: int,
+    duration: int,
+    workdir: Path,
+    method: str = "GET",
+    headers: dict[str, str] | None = None,
 ) -> Measurement:
     """A warm-up run that is thrown away, then the measured run; one wrk thread, `connections` connections."""
     check_loopback(url)
@@ -150,7 +190,7 @@ def run_wrk(
     if wrk is None:
         raise LoadError("wrk is not installed")
     script = workdir / "bench-wrk.lua"
-    script.write_text(WRK_SCRIPT)
+    script.write_text(wrk_script(method, headers))
     env = {**os.environ, AUTHORIZATION_ENV: authorization}
     if warmup > 0:
         _run_wrk_once(wrk, url, script, connections, warmup, env)
@@ -187,7 +227,7 @@ class _Recorder:
     last_finish: float = 0.0
 
 
-async def _connection(url: str, headers: dict[str, str], recorder: _Recorder) -> None:
+async def _connection(url: str, headers: dict[str, str], recorder: _Recorder, method: str = "GET") -> None:
     """One keep-alive connection: its own client, so connections never wait on a shared pool's bookkeeping."""
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     async with httpx.AsyncClient(limits=limits, timeout=REQUEST_TIMEOUT_SECONDS, trust_env=False) as client:
@@ -196,7 +236,7 @@ async def _connection(url: str, headers: dict[str, str], recorder: _Recorder) ->
             if started >= recorder.stop_at:
                 return
             try:
-                response = await client.get(url, headers=headers)
+                response = await client.request(method, url, headers=headers)
                 outcome = str(response.status_code)
             except httpx.HTTPError as exc:
                 outcome = type(exc).__name__
@@ -207,11 +247,19 @@ async def _connection(url: str, headers: dict[str, str], recorder: _Recorder) ->
                 recorder.last_finish = max(recorder.last_finish, finished)
 
 
-async def _run_python(url: str, authorization: str, connections: int, warmup: float, duration: float) -> Measurement:
-    headers = {"Authorization": authorization}
+async def _run_python(
+    url: str,
+    authorization: str,
+    connections: int,
+    warmup: float,
+    duration: float,
+    method: str = "GET",
+    extra_headers: dict[str, str] | None = None,
+) -> Measurement:
+    headers = {**(extra_headers or {}), **({"Authorization": authorization} if authorization else {})}
     now = time.perf_counter()
     recorder = _Recorder(measure_from=now + warmup, stop_at=now + warmup + duration)
-    await asyncio.gather(*(_connection(url, headers, recorder) for _ in range(connections)))
+    await asyncio.gather(*(_connection(url, headers, recorder, method) for _ in range(connections)))
     seconds = max(recorder.last_finish - recorder.measure_from, 1e-9)
     ordered = sorted(recorder.latencies)
     non_2xx = sum(n for outcome, n in recorder.statuses.items() if outcome.isdigit() and not outcome.startswith("2"))
@@ -254,10 +302,19 @@ def _event_loop_runner() -> Callable[[Coroutine[Any, Any, Measurement]], Measure
 
 
 def run_python(
-    url: str, authorization: str, *, connections: int, warmup: int, duration: int, workdir: Path
+    url: str,
+    authorization: str,
+    *,
+    connections: int,
+    warmup: int,
+    duration: int,
+    workdir: Path,
+    method: str = "GET",
+    headers: dict[str, str] | None = None,
 ) -> Measurement:
     """Run the Python generator in its own process (`python -m bench.loadgen`), never in the caller's."""
     check_loopback(url)
+    check_request(method, headers)
     command = [
         sys.executable,
         "-m",
@@ -270,7 +327,11 @@ def run_python(
         str(warmup),
         "--duration",
         str(duration),
+        "--method",
+        method,
     ]
+    for name, value in (headers or {}).items():
+        command += ["--header", f"{name}: {value}"]
     limit = warmup + duration + REQUEST_TIMEOUT_SECONDS + 60
     try:
         finished = subprocess.run(
@@ -295,6 +356,8 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--method", choices=METHODS, default="GET")
+    parser.add_argument("--header", action="append", default=[], help="`Name: value`, repeatable")
     args = parser.parse_args()
     if (
         not 1 <= args.connections <= 1024
@@ -302,14 +365,27 @@ def main() -> None:
         or not 1 <= args.duration <= MAX_SECONDS
     ):
         parser.error("connections must be 1..1024, warmup 0..3600 and duration 1..3600")
+    headers = {}
+    for header in args.header:
+        name, _, value = header.partition(":")
+        headers[name.strip()] = value.strip()
     try:
         check_loopback(args.url)
+        check_request(args.method, headers)
     except LoadError as exc:
         parser.error(str(exc))
     authorization = os.environ.get(AUTHORIZATION_ENV, "")
     _skip_sniffio_lookup()
     measurement = _event_loop_runner()(
-        _run_python(args.url, authorization, args.connections, float(args.warmup), float(args.duration))
+        _run_python(
+            args.url,
+            authorization,
+            args.connections,
+            float(args.warmup),
+            float(args.duration),
+            args.method,
+            headers,
+        )
     )
     print(json.dumps(asdict(measurement)))
 

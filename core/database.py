@@ -5,6 +5,7 @@ The engine and the sessionmaker are built by the application's lifespan (or a CL
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -56,25 +57,37 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any, *, foreign_keys: bool = True) -> None:
     # Let SQLAlchemy, not the driver, decide when transactions begin, so SAVEPOINTs work (SQLAlchemy docs,
     # "Serializable isolation / Savepoints / Transactional DDL" for pysqlite and aiosqlite).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
+WRITE_TRANSACTIONS = "passerelle_write_transactions"
+
+
 def _sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # Sessions (request transactions, which may write) take the write lock when they start: a deferred transaction
+    # that reads and then writes while another connection writes fails at once with SQLITE_BUSY (the busy timeout
+    # cannot help a read-to-write upgrade); BEGIN IMMEDIATE makes concurrent writers wait their turn instead.
+    # Other transactions (health checks, migrations' checks, tests' outer transactions) stay deferred.
+    immediate = connection.get_execution_options().get(WRITE_TRANSACTIONS, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def create_engine(url: str, *, pool: bool = True, echo: bool = False, read_only: bool = False) -> AsyncEngine:
+def create_engine(
+    url: str, *, pool: bool = True, echo: bool = False, read_only: bool = False, for_migrations: bool = False
+) -> AsyncEngine:
     """An async engine; SQLite gets WAL, foreign keys and a busy timeout on every connection.
 
+    `for_migrations=True` turns SQLite's foreign keys off: batch migrations rebuild a table by copying it and
+    dropping the old one, and with foreign keys on that drop would cascade into every referencing table.
     `read_only=True` builds the engine for reads that need no transaction (a single SELECT): its connections are
     in autocommit mode from the start, so a read costs no BEGIN/COMMIT round trips. It may point at a replica.
     Connections are not reset when returned to the pool: sessions and `connect()` blocks always end their
@@ -89,7 +102,7 @@ def create_engine(url: str, *, pool: bool = True, echo: bool = False, read_only:
         kwargs["isolation_level"] = "AUTOCOMMIT"
     engine = create_async_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, foreign_keys=not for_migrations))
         if not read_only:
             event.listen(engine.sync_engine, "begin", _sqlite_begin)
     return engine
@@ -102,7 +115,9 @@ def create_sessionmaker(bind: AsyncEngine | AsyncConnection) -> async_sessionmak
         return async_sessionmaker(
             bind=bind, expire_on_commit=False, autoflush=False, join_transaction_mode="create_savepoint"
         )
-    return async_sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)
+    return async_sessionmaker(
+        bind=bind.execution_options(**{WRITE_TRANSACTIONS: True}), expire_on_commit=False, autoflush=False
+    )
 
 
 def ensure_sqlite_directory(settings: Settings) -> None:

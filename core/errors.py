@@ -5,6 +5,7 @@ Hierarchy (each maps to one HTTP status and problem type in `api/errors.py`):
     DomainError                     base; `code` is a stable machine-readable string
     ├── NotFound                    the object does not exist *for this principal* (others' objects too)
     ├── Conflict                    the request clashes with existing state (duplicate import, …)
+    ├── Gone                        it existed and is no longer available (an expired or revoked share link)
     ├── PreconditionFailed          a stale `If-Match` validator
     ├── PreconditionRequired        a write that needs `If-Match` came without it
     ├── InvalidInput                payload that parsed but breaks a rule (→ 422)
@@ -50,6 +51,11 @@ class NotFound(DomainError):
 class Conflict(DomainError):
     code = "conflict"
     default_detail = "The request conflicts with the current state of the resource."
+
+
+class Gone(DomainError):
+    code = "gone"
+    default_detail = "The resource existed but is no longer available."
 
 
 class PreconditionFailed(DomainError):

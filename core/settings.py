@@ -57,6 +57,23 @@ class Settings(BaseSettings):
     anonymous_verifications_per_minute: int = Field(default=30, ge=1)
     """How many documents one client address may verify per minute through `POST /v1/verify`."""
 
+    share_default_days: int = Field(default=30, ge=1)
+    """How long a share link lives when the learner does not say."""
+    share_max_days: int = Field(default=365, ge=1)
+    """The longest a learner may make a share link live."""
+    share_requests_per_minute: int = Field(default=60, ge=1)
+    """How many share-page requests (`/s/…`) one client address may make per minute."""
+    share_code_minutes: int = Field(default=15, ge=1, le=60)
+    """How long a one-time code mailed to a share's named recipient stays valid."""
+
+    smtp_host: str | None = None
+    """Outgoing mail server; without it, mail waits in the outbox (and a warning is logged)."""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    mail_from: str = "Passerelle <no-reply@passerelle.invalid>"
+
     json_body_limit: int = 2 * MIB
     upload_body_limit: int = 10 * MIB
 

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from api.app import create_app
 from core.database import create_engine, upgrade_to_head
 from core.settings import Settings
+from recognition.seed import seed_database
 from tests.factories import Account, create_account
 
 DATA = Path(__file__).parent / "data"
@@ -42,6 +43,7 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not admin_url:
         url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
         upgrade_to_head(url)
+        asyncio.run(seed_database(url))
         yield url
         return
     name = f"passerelle_test_{secrets.token_hex(4)}"
@@ -49,6 +51,7 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     try:
         upgrade_to_head(url)
+        asyncio.run(seed_database(url))
         yield url
     finally:
         asyncio.run(_admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

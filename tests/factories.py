@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from core.accounts.models import Role
+from core.accounts.service import create_body as create_recognition_body
 from core.accounts.service import create_client, create_user
 from core.database import create_sessionmaker
 
@@ -54,12 +56,31 @@ async def create_account(
     )
 
 
-async def create_staff(
-    client: httpx.AsyncClient, connection: AsyncConnection, *, email: str, role: Role, password: str = PASSWORD
-) -> Account:
-    """An officer or admin, created the way the CLI does it (no public sign-up for these roles)."""
+async def create_body(
+    connection: AsyncConnection, *, name: str = "ENIC-NARIC France", country: str = "FR"
+) -> uuid.UUID:
     async with create_sessionmaker(connection)() as session:
-        user = await create_user(session, email=email, password=password, display_name=role.value, role=role)
+        body = await create_recognition_body(session, name=name, country=country)
+        await session.commit()
+    return body.id
+
+
+async def create_staff(
+    client: httpx.AsyncClient,
+    connection: AsyncConnection,
+    *,
+    email: str,
+    role: Role,
+    password: str = PASSWORD,
+    body_id: uuid.UUID | None = None,
+) -> Account:
+    """An officer (of `body_id`, or of a new body) or an admin, created the way the CLI does it."""
+    if role == Role.OFFICER and body_id is None:
+        body_id = await create_body(connection)
+    async with create_sessionmaker(connection)() as session:
+        user = await create_user(
+            session, email=email, password=password, display_name=role.value, role=role, body_id=body_id
+        )
         await session.commit()
     tokens = await login(client, email=email, password=password)
     return Account(

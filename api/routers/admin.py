@@ -1,13 +1,13 @@
-"""Administration: machine clients for institutions."""
+"""Administration: machine clients for institutions, recognition bodies."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CurrentAdmin, SessionDep
+from api.deps import CurrentAdmin, PrincipalDep, ReadSessionDep, SessionDep
 from api.errors import problem_responses
 from core.accounts import service
-from core.accounts.schemas import ClientCreate, ClientCreated
+from core.accounts.schemas import BodyCreate, BodyPublic, ClientCreate, ClientCreated
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 
@@ -31,3 +31,33 @@ async def create_client(body: ClientCreate, admin: CurrentAdmin, session: Sessio
         created_at=client.created_at,
         client_secret=secret,
     )
+
+
+@router.post(
+    "/bodies",
+    status_code=status.HTTP_201_CREATED,
+    response_model=BodyPublic,
+    operation_id="createRecognitionBody",
+    summary="Register a recognition body",
+    responses=problem_responses(401, 413, 415, 422),
+)
+async def create_body(body: BodyCreate, admin: CurrentAdmin, session: SessionDep) -> BodyPublic:
+    """Register a recognition body (a recognition centre, an admissions office). Its officers are created with
+    `passerelle user create --role officer --body <id>`; learners can bind a share to the body."""
+    created = await service.create_body(session, name=body.name, country=body.country)
+    return BodyPublic.model_validate(created, from_attributes=True)
+
+
+bodies_router = APIRouter(prefix="/v1/bodies", tags=["sharing"])
+
+
+@bodies_router.get(
+    "",
+    response_model=list[BodyPublic],
+    operation_id="listRecognitionBodies",
+    summary="List recognition bodies",
+    responses=problem_responses(401),
+)
+async def list_bodies(principal: PrincipalDep, session: ReadSessionDep) -> list[BodyPublic]:
+    """The recognition bodies a learner can bind a share to."""
+    return [BodyPublic.model_validate(b, from_attributes=True) for b in await service.list_bodies(session)]

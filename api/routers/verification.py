@@ -32,7 +32,7 @@ router = APIRouter(tags=["verification"])
 VERIFY_PATH = "/v1/verify"
 
 
-def _context(state: AppState, trust: TrustStore) -> VerificationContext:
+def verification_context(state: AppState, trust: TrustStore) -> VerificationContext:
     return VerificationContext.from_settings(state.settings, trust)
 
 
@@ -44,7 +44,7 @@ async def get_status_check(state: StateDep) -> StatusCheck:
 StatusCheckDep = Annotated[StatusCheck, Depends(get_status_check)]
 
 
-def _signer(state: AppState) -> service.ReceiptSigner:
+def receipt_signer(state: AppState) -> service.ReceiptSigner:
     def sign(claims: Mapping[str, Any]) -> str:
         key = state.keyring.active
         return jose.sign(claims, key=key.private, kid=key.kid, token_type=service.RECEIPT_TYPE)
@@ -82,9 +82,9 @@ async def verify_credential(
         session,
         learner.id,
         credential_id,
-        lambda trust: _context(state, trust),
+        lambda trust: verification_context(state, trust),
         issuer=state.settings.effective_token_issuer,
-        sign=_signer(state),
+        sign=receipt_signer(state),
         status_check=check_status,
     )
     return _public(record)
@@ -133,10 +133,13 @@ async def verify_uploaded(
     limiter.hit(_client_address(request))
     content, media_type, _ = await read_upload(request)
     result: VerificationResult = await verify_document(
-        content, media_type, _context(state, await service.load_trust_store(session)), status_check=check_status
+        content,
+        media_type,
+        verification_context(state, await service.load_trust_store(session)),
+        status_check=check_status,
     )
     digest = hashlib.sha256(content).hexdigest()
-    receipt = _signer(state)(
+    receipt = receipt_signer(state)(
         service.receipt_claims(result, issuer=state.settings.effective_token_issuer, sha256=digest, credential_id=None)
     )
     return VerificationPublic.model_validate({**result.as_dict(), "receipt": receipt})

@@ -31,6 +31,17 @@ def role_column() -> Column[Role]:
     )
 
 
+class RecognitionBody(SQLModel, table=True):
+    """An organisation whose officers assess credentials (a recognition centre, an admissions office)."""
+
+    __tablename__ = "recognition_bodies"
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    name: str = Field(max_length=200)
+    country: str = Field(max_length=2, description="ISO 3166-1 alpha-2.")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class User(SQLModel, table=True):
     __tablename__ = "users"
 
@@ -40,6 +51,10 @@ class User(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     display_name: str = Field(max_length=100)
     role: Role = Field(sa_column=role_column())
+    # Officers act for one recognition body; everyone else has none.
+    body_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("recognition_bodies.id", ondelete="RESTRICT"), nullable=True)
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from core.accounts.models import ExternalIdentity, OAuthClient, RefreshToken, User
+from core.accounts.models import ExternalIdentity, OAuthClient, RecognitionBody, RefreshToken, User
 
 
 class AccountRepository:
@@ -34,7 +34,14 @@ class AccountRepository:
     async def email_taken(self, email: str) -> bool:
         return await self.user_by_email(email) is not None
 
-    async def add(self, *objects: User | ExternalIdentity | OAuthClient | RefreshToken) -> None:
+    async def body_by_id(self, body_id: uuid.UUID) -> RecognitionBody | None:
+        return await self.session.get(RecognitionBody, body_id)
+
+    async def bodies(self) -> list[RecognitionBody]:
+        statement = select(RecognitionBody).order_by(col(RecognitionBody.name), col(RecognitionBody.id))
+        return list((await self.session.execute(statement)).scalars())
+
+    async def add(self, *objects: User | ExternalIdentity | OAuthClient | RefreshToken | RecognitionBody) -> None:
         self.session.add_all(objects)
         await self.session.flush()
 

@@ -57,3 +57,20 @@ class ClientPublic(BaseModel):
 
 class ClientCreated(ClientPublic):
     client_secret: str = Field(description="Shown once; only its SHA-256 is stored.")
+
+
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+class BodyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[SafeStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    country: CountryCode = Field(description="ISO 3166-1 alpha-2, upper case.")
+
+
+class BodyPublic(BaseModel):
+    id: uuid.UUID
+    name: str
+    country: str
+    created_at: datetime

@@ -10,7 +10,7 @@ from datetime import timedelta
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.accounts.models import USER_ROLES, ExternalIdentity, OAuthClient, RefreshToken, Role, User
+from core.accounts.models import USER_ROLES, ExternalIdentity, OAuthClient, RecognitionBody, RefreshToken, Role, User
 from core.accounts.repository import AccountRepository
 from core.accounts.schemas import SignupRequest
 from core.accounts.tokens import FIRST_PARTY_CLIENT, ExternalSubject, Principal, TokenService
@@ -40,12 +40,22 @@ class IssuedTokens:
 
 
 async def create_user(
-    session: AsyncSession, *, email: str, password: str | None, display_name: str, role: Role
+    session: AsyncSession,
+    *,
+    email: str,
+    password: str | None,
+    display_name: str,
+    role: Role,
+    body_id: uuid.UUID | None = None,
 ) -> User:
-    """Create an account (sign-up for learners; the CLI for officers and admins)."""
+    """Create an account (sign-up for learners; the CLI for officers and admins). Officers act for one body."""
     if role not in USER_ROLES:
         raise InvalidInput(f"Users cannot have the role {role.value}.")
+    if (role == Role.OFFICER) != (body_id is not None):
+        raise InvalidInput("An officer belongs to exactly one recognition body; other roles to none.", code="body")
     repository = AccountRepository(session)
+    if body_id is not None and await repository.body_by_id(body_id) is None:
+        raise InvalidInput("No recognition body has this id.", code="unknown_body")
     if await repository.email_taken(email):
         raise EmailTaken()
     user = User(
@@ -53,10 +63,23 @@ async def create_user(
         password_hash=await hash_password(password) if password is not None else None,
         display_name=display_name,
         role=role,
+        body_id=body_id,
     )
     await repository.add(user)
     log.info("user_created", user_id=str(user.id), role=role.value)
     return user
+
+
+async def create_body(session: AsyncSession, *, name: str, country: str) -> RecognitionBody:
+    """Register a recognition body whose officers can be named as recipients of shares."""
+    body = RecognitionBody(name=name, country=country)
+    await AccountRepository(session).add(body)
+    log.info("recognition_body_created", body_id=str(body.id))
+    return body
+
+
+async def list_bodies(session: AsyncSession) -> list[RecognitionBody]:
+    return await AccountRepository(session).bodies()
 
 
 async def signup(session: AsyncSession, request: SignupRequest) -> User:

@@ -39,8 +39,20 @@ def environment(tmp_path: Path) -> dict[str, str]:
 @pytest.fixture
 def server(environment: dict[str, str], tmp_path: Path) -> Iterator[str]:
     assert _run(["migrate"], environment).returncode == 0
+    body = _run(["body", "create", "--name", "ENIC-NARIC France", "--country", "fr"], environment)
+    assert body.returncode == 0, body.stderr
     created = _run(
-        ["user", "create", "--email", "officer@enic-naric.example", "--role", "officer", "--password-stdin"],
+        [
+            "user",
+            "create",
+            "--email",
+            "officer@enic-naric.example",
+            "--role",
+            "officer",
+            "--body",
+            body.stdout.strip().splitlines()[-1],
+            "--password-stdin",
+        ],
         environment,
         stdin=PASSWORD + "\n",
     )

@@ -292,3 +292,61 @@ class TestOtherLearnersCredentials:
         )
         assert foreign.status_code == unknown.status_code == 404
         assert foreign.json()["detail"] == unknown.json()["detail"]
+
+
+class TestLinkedCredentials:
+    async def test_a_clr_bundle_brings_its_credentials_as_linked_credentials(
+        self, client: httpx.AsyncClient, learner: Account
+    ) -> None:
+        response = await import_file(client, learner, "clr2-simple.json", "application/ld+json")
+        assert response.status_code == 201, response.text
+        bundle = response.json()
+        parts = bundle["summary"]["parts"]
+        assert parts and all(part["credential_id"] for part in parts)
+        listed = await client.get(f"/v1/wallet/credentials?parent={bundle['id']}", headers=learner.headers)
+        children = listed.json()["items"]
+        assert sorted(c["id"] for c in children) == sorted(p["credential_id"] for p in parts)
+        assert all(c["parent_id"] == bundle["id"] for c in children)
+        assert {c["format"] for c in children} <= {"open_badges_3", "open_badges_3_jwt"}
+        original = await client.get(f"/v1/wallet/credentials/{children[0]['id']}/original", headers=learner.headers)
+        assert original.status_code == 200 and original.content
+
+        deleted = await client.delete(f"/v1/wallet/credentials/{bundle['id']}", headers=learner.headers)
+        assert deleted.status_code == 204
+        for child in children:
+            gone = await client.get(f"/v1/wallet/credentials/{child['id']}", headers=learner.headers)
+            assert gone.status_code == 404
+
+    async def test_an_elmo_transcript_brings_one_credential_per_learning_opportunity(
+        self, client: httpx.AsyncClient, learner: Account
+    ) -> None:
+        response = await import_file(client, learner, "elmo-example.xml", "application/xml")
+        transcript = response.json()
+        listed = await client.get(
+            f"/v1/wallet/credentials?parent={transcript['id']}&limit=100", headers=learner.headers
+        )
+        children = listed.json()["items"]
+        assert len(children) == len(transcript["summary"]["parts"]) > 0
+        assert {c["format"] for c in children} == {"elmo_learning_opportunity"}
+        assert all(c["summary"]["title"] for c in children)
+
+    async def test_another_learner_cannot_list_the_parts(
+        self, client: httpx.AsyncClient, learner: Account, other_learner: Account
+    ) -> None:
+        bundle = (await import_file(client, learner, "clr2-simple.json", "application/ld+json")).json()
+        listed = await client.get(f"/v1/wallet/credentials?parent={bundle['id']}", headers=other_learner.headers)
+        assert listed.json()["items"] == []
+
+
+class TestVerifyLinkedCredentials:
+    async def test_a_learning_opportunity_is_verified_through_its_transcript(
+        self, client: httpx.AsyncClient, learner: Account
+    ) -> None:
+        transcript = (await import_file(client, learner, "elmo-example.xml", "application/xml")).json()
+        child_id = transcript["summary"]["parts"][0]["credential_id"]
+        direct = await client.post(f"/v1/wallet/credentials/{transcript['id']}/verification", headers=learner.headers)
+        through_child = await client.post(f"/v1/wallet/credentials/{child_id}/verification", headers=learner.headers)
+        assert through_child.status_code == 201, through_child.text
+        outcomes = {c["check"]: (c["outcome"], c["reason"]) for c in through_child.json()["checks"]}
+        assert outcomes == {c["check"]: (c["outcome"], c["reason"]) for c in direct.json()["checks"]}
+        assert outcomes["signature"][0] == "failed"  # the EMREX example was edited after it was signed

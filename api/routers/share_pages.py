@@ -1,0 +1,442 @@
+"""Sharing, the viewer's side: `/s/{token}` pages for people and the same routes as JSON for machines.
+
+`GET /s/{token}` (and HEAD) is a landing page that releases nothing and counts nothing: mail scanners prefetch
+links. Only the POSTs release: `reveal` (page or JSON), `download` (JSON or PDF) — each counts one view with one
+atomic statement — and `verify` (a live verification of the documents, no view counted). Expired, revoked and
+exhausted links release nothing anywhere. Unknown and malformed tokens get the same bytes. Every answer carries
+the privacy headers below; tokens never reach a log (the access log records the route as `/s/{token}`).
+
+The landing and the reveal are the hot routes (bench/README.md, `sharing`). Landings that arrive together are read
+with one statement (`service.LandingReads`) and their events queued (`service.LandingLog`, written once a second);
+a landing page is rendered once per distinct content. Reveals and downloads of links that name no recipient that
+arrive together are committed together (`service.ReleaseBatches`). On SQLite, these background writers of a
+process take turns for the database's one write lock instead of polling for it in SQLite's busy handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import hashlib
+import re
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Hashable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import structlog
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.background import BackgroundTask
+
+from api.deps import SessionDep, StateDep, authenticate
+from api.ratelimit import FixedWindowLimiter
+from api.routers.verification import get_status_check, verification_context
+from api.state import AppState
+from core.accounts.models import Role, User
+from core.errors import DomainError, TooManyRequests
+from core.jsonstrict import dumps_compact
+from wallet.repository import CredentialRepository
+from wallet.sharing import service
+from wallet.sharing.errors import ShareNotFound, ShareUnavailable
+from wallet.sharing.pdf import render_pdf
+from wallet.sharing.schemas import ShareLanding
+from wallet.sharing.views import validity_of, verification_view
+from wallet.summary.model import ANNEX_I_LABELS
+from wallet.verification import service as verification_service
+from wallet.verification.engine import verify_document
+
+log = structlog.get_logger("passerelle.sharing")
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Runs inside the application's lifespan (FastAPI merges router lifespans), so the state exists: the landing
+    reads, the landing-event log, the release batches and the SQLite writer lock they share; in a serving process
+    also the task that writes the landing-event log every second."""
+    state: AppState = app.state.passerelle
+    turn = asyncio.Lock() if state.engine.dialect.name == "sqlite" else None
+    # A test's app is bound to one connection and runs no background writer: its landing events are written at once.
+    serving = state.read_engine is not None
+    landing_log = service.LandingLog(state.sessionmaker, batched=serving, turn=turn)
+    app.state.landing_log = landing_log
+    app.state.landing_reads = service.LandingReads(state.read_sessionmaker)
+    app.state.release_batches = service.ReleaseBatches(state.sessionmaker, turn=turn)
+    writer = asyncio.create_task(landing_log.run()) if serving else None
+    try:
+        yield
+    finally:
+        if writer is not None:
+            writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await writer
+        await landing_log.flush()
+
+
+router = APIRouter(prefix="/s", tags=["share pages"], lifespan=lifespan)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+CSS = (TEMPLATES / "share" / "share.css").read_text("utf-8")
+CSS_HASH = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
+SHARE_HEADERS = {
+    "Referrer-Policy": "no-referrer",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": (
+        f"default-src 'none'; style-src 'sha256-{CSS_HASH}'; img-src 'self' data:; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+}
+AUTOMATED = re.compile(
+    r"bot|crawl|spider|slurp|preview|scan|proofpoint|mimecast|barracuda|safelinks|curl|wget|python|httpx|go-http|java/",
+    re.IGNORECASE,
+)
+FORMAT_NAMES = {
+    "edc": "European Digital Credential",
+    "edc_jades": "European Digital Credential (sealed)",
+    "open_badges_3": "Open Badge 3.0",
+    "open_badges_3_jwt": "Open Badge 3.0",
+    "clr_2": "Comprehensive Learner Record",
+    "clr_2_jwt": "Comprehensive Learner Record",
+    "vc": "Verifiable Credential",
+    "vc_jwt": "Verifiable Credential",
+    "sd_jwt_vc": "SD-JWT Verifiable Credential",
+    "elmo": "Transcript of Records (ELMO)",
+    "elmo_learning_opportunity": "Course from a Transcript of Records",
+}
+FIELD_LABELS: dict[str, str] = {
+    **{str(name): label for name, label in ANNEX_I_LABELS.items()},
+    "title": "Title",
+    "description": "Description",
+    "types": "Types",
+    "vct": "Credential type",
+    "issuer": "Awarding body",
+    "awarded_on": "Date awarded",
+    "valid_from": "Valid from",
+    "valid_until": "Valid until",
+    "credits": "Workload (credits)",
+    "levels": "Level",
+    "field_of_study": "Field of study (ISCED-F)",
+    "language": "Language",
+    "achievements": "Courses and units",
+}
+VALIDITY_TEXT = {
+    "valid": "valid",
+    "expired": "expired (the issuer set an end date that has passed)",
+    "not_yet_valid": "not valid yet",
+    "unknown": "not stated",
+}
+
+
+def _render_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k.replace('_', ' ')}: {_render_value(v)}" for k, v in value.items() if v not in (None, []))
+    if isinstance(value, list):
+        return " · ".join(_render_value(v) for v in value)
+    return str(value)
+
+
+templates = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False, enable_async=False
+)
+templates.filters["label"] = lambda name: FIELD_LABELS.get(name, name)
+templates.globals.update(
+    css=CSS, format_names=FORMAT_NAMES, field_labels=FIELD_LABELS, validity_text=VALIDITY_TEXT, render=_render_value
+)
+
+
+def _html(name: str, status: int = 200, **context: Any) -> Response:
+    body = templates.get_template(f"share/{name}").render(**context).encode()
+    return Response(body, status_code=status, media_type="text/html; charset=utf-8", headers=SHARE_HEADERS)
+
+
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+NOT_FOUND_HTML = (
+    templates.get_template("share/message.html")
+    .render(heading="Link not found", message="This link does not exist. Check that you copied all of it.")
+    .encode()
+)
+NOT_FOUND_JSON = dumps_compact(
+    {"type": "about:blank", "title": "Not Found", "status": 404, "code": "share_not_found", "detail": "No such link."}
+)
+GONE_JSON = dumps_compact(
+    {
+        "type": "about:blank",
+        "title": "Gone",
+        "status": 410,
+        "code": "share_unavailable",
+        "detail": "This link has expired, was revoked or has been used up; it releases nothing.",
+    }
+)
+
+
+def error_response(request: Request, error: DomainError) -> Response:
+    """Share-route errors without the path (it holds the token) or a request id: the same bytes for every unknown
+    or malformed token."""
+    as_json = _wants_json(request)
+    if isinstance(error, ShareNotFound):
+        if as_json:
+            return Response(NOT_FOUND_JSON, 404, media_type="application/problem+json", headers=SHARE_HEADERS)
+        return Response(NOT_FOUND_HTML, 404, media_type="text/html; charset=utf-8", headers=SHARE_HEADERS)
+    if isinstance(error, ShareUnavailable):
+        if as_json:
+            return Response(GONE_JSON, 410, media_type="application/problem+json", headers=SHARE_HEADERS)
+        return _html(
+            "message.html",
+            410,
+            heading="This link is no longer active",
+            message="It has expired, was revoked by the learner or has been used up. Ask the learner for a new one.",
+        )
+    from api.errors import status_for
+
+    status = status_for(error)
+    headers = dict(SHARE_HEADERS)
+    if isinstance(error, TooManyRequests):
+        headers["Retry-After"] = str(error.extra.get("retry_after", 60))
+    if as_json:
+        body = {"type": "about:blank", "title": "Error", "status": status, "code": error.code, "detail": error.detail}
+        return Response(dumps_compact(body), status, media_type="application/problem+json", headers=headers)
+    response = _html("message.html", status, heading="This link cannot be opened", message=error.detail)
+    response.headers.update(headers)
+    return response
+
+
+async def viewer(request: Request) -> service.Viewer:
+    """The viewer: anonymous, or an officer when the request carries an officer's token. Also the rate limit.
+    (No sub-dependency: the hot routes call it in their body, each dependency level costs on every request.)"""
+    address = request.client.host if request.client else None
+    limiter: FixedWindowLimiter = request.app.state.share_limiter
+    limiter.hit(address or "unknown")
+    headers = request.headers
+    automated = request.method == "HEAD" or bool(AUTOMATED.search(headers.get("user-agent", "")))
+    body_id = None
+    authorization = headers.get("authorization")
+    if authorization:
+        principal = await authenticate(request, authorization)
+        if principal.role == Role.OFFICER:
+            state: AppState = request.app.state.passerelle
+            async with state.sessionmaker() as session:
+                user = await session.get(User, principal.id)
+                body_id = user.body_id if user else None
+    return service.Viewer(officer_body_id=body_id, automated=automated, address=address)
+
+
+ViewerDep = Annotated[service.Viewer, Depends(viewer)]
+
+
+async def _code(request: Request) -> str | None:
+    """The one-time code from a form field or a JSON body {"code": "…"}."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/json"):
+        from core.jsonstrict import loads
+
+        data = loads(await request.body())
+        code = data.get("code") if isinstance(data, dict) else None
+        return code if isinstance(code, str) and len(code) <= 16 else None
+    if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form()
+        code = form.get("code")
+        return code if isinstance(code, str) and len(code) <= 16 else None
+    return None
+
+
+def _kinds(landing: service.Landing) -> list[str]:
+    return [item.title or FORMAT_NAMES.get(item.format or "", "A credential") for item in landing.items]
+
+
+_RENDERED_MAX = 1024
+_RENDERED: OrderedDict[Hashable, bytes] = OrderedDict()
+"""Landing answers by everything they are made of (never the token, never the share's state): a function of their
+key, so they are rendered once per distinct content, not on every request."""
+_BASE = "<share-base>"
+"""Stands for `/s/{token}` in a rendered page. Autoescaping writes every `<` that comes from data as `&lt;`, so
+this text can only be where the template put `base`."""
+
+
+def _rendered(key: Hashable, render: Any) -> bytes:
+    body = _RENDERED.get(key)
+    if body is None:
+        body = _RENDERED[key] = render()
+        if len(_RENDERED) > _RENDERED_MAX:
+            _RENDERED.popitem(last=False)
+    else:
+        _RENDERED.move_to_end(key)
+    return body
+
+
+def _landing_json(found: service.Landing, kinds: list[str]) -> bytes:
+    share = found.share
+    recipient: Literal["anyone", "email", "body"] = (
+        "body" if share.recipient_body_id else "email" if share.recipient_email else "anyone"
+    )
+    document = ShareLanding(
+        shared_by=found.shared_by,
+        purpose=share.purpose,
+        credentials=kinds,
+        expires_at=share.expires_at,
+        recipient=recipient,
+        recipient_body=found.recipient_body,
+    )
+    return document.model_dump_json().encode()
+
+
+def _landing_html(found: service.Landing, kinds: list[str]) -> bytes:
+    base = Markup(_BASE)  # noqa: S704 - a constant: left unescaped so that no data can spell it
+    page = templates.get_template("share/landing.html").render(landing=found, kinds=kinds, base=base)
+    return page.encode()
+
+
+@router.head("/{token}", include_in_schema=False)
+@router.get(
+    "/{token}",
+    operation_id="openShare",
+    summary="A share's landing page",
+    responses={200: {"content": {"text/html": {}, "application/json": {"schema": ShareLanding.model_json_schema()}}}},
+)
+async def landing(token: str, request: Request) -> Response:
+    """Who shares what kind of credential and why. Changes nothing and counts no view (links are prefetched)."""
+    who = await viewer(request)
+    log = request.app.state.landing_log if request.method == "GET" else None
+    try:
+        found = await service.open_share(request.app.state.landing_reads, token, who, log=log)
+        if found.state != "active":
+            raise ShareUnavailable()
+    except DomainError as error:
+        return error_response(request, error)
+    share = found.share
+    kinds = _kinds(found)
+    # Everything the page shows, and nothing else: the state is checked above, on every request.
+    content = (
+        found.shared_by,
+        share.purpose,
+        tuple(kinds),
+        share.expires_at,
+        share.recipient_body_id is not None,
+        share.recipient_email is not None,
+        found.recipient_body,
+    )
+    if _wants_json(request):
+        body = _rendered(("json", content), lambda: _landing_json(found, kinds))
+        return Response(body, media_type="application/json", headers=SHARE_HEADERS)
+    page = _rendered(("html", content), lambda: _landing_html(found, kinds))
+    body = page.replace(_BASE.encode(), f"/s/{token}".encode())
+    return Response(body, media_type="text/html; charset=utf-8", headers=SHARE_HEADERS)
+
+
+@router.post("/{token}/code", operation_id="sendShareCode", summary="Mail the one-time code to the recipient")
+async def send_code(token: str, request: Request, session: SessionDep, state: StateDep, who: ViewerDep) -> Response:
+    """For a link bound to an e-mail address: send a one-time code there (never to an address the caller names)."""
+    try:
+        await service.request_code(
+            session, token, who, minutes=state.settings.share_code_minutes, public_url=state.settings.public_url
+        )
+    except DomainError as error:
+        return error_response(request, error)
+    # The mail is sent from the outbox once this transaction commits; wake the dispatcher after the response.
+    wake = BackgroundTask(state.outbox.wake) if state.outbox is not None else None
+    if _wants_json(request):
+        return Response(status_code=202, headers=SHARE_HEADERS, background=wake)
+    response = _html(
+        "message.html", 202, heading="Code sent", message="Check the recipient's mailbox, then enter the code."
+    )
+    response.background = wake
+    return response
+
+
+def _released(found: service.Released) -> list[dict[str, Any]]:
+    return [item.presentation for item in found.items if item.presentation is not None]
+
+
+async def _release(
+    token: str, request: Request, session: AsyncSession, who: service.Viewer, event: Literal["reveal", "download"]
+) -> tuple[service.Released, str, str | None]:
+    code = await _code(request)
+    batches: service.ReleaseBatches = request.app.state.release_batches
+    found = await service.release(session, token, who, code=code, event=event, batches=batches)
+    return found, found.shared_by, code
+
+
+@router.post("/{token}/reveal", operation_id="revealShare", summary="Show what was shared")
+async def reveal(token: str, request: Request, session: SessionDep) -> Response:
+    """The released fields of each credential, its verification per check, its validity (apart from the link's
+    expiry) and its recognition packet. Counts one view. `Accept: application/json` for machines."""
+    who = await viewer(request)
+    state: AppState = request.app.state.passerelle
+    try:
+        found, shared_by, code = await _release(token, request, session, who, "reveal")
+    except DomainError as error:
+        return error_response(request, error)
+    credentials = _released(found)
+    if _wants_json(request):
+        body = {
+            "shared_by": shared_by,
+            "purpose": found.share.purpose,
+            "link_expires_at": found.share.expires_at.isoformat(),
+            "credentials": credentials,
+        }
+        response = Response(dumps_compact(body), media_type="application/json", headers=SHARE_HEADERS)
+    else:
+        response = _html(
+            "reveal.html", share=found.share, shared_by=shared_by, items=credentials, base=f"/s/{token}", code=code
+        )
+    if state.outbox is not None and found.share.notify_first_reveal and found.share.views == 1:
+        response.background = BackgroundTask(state.outbox.wake)
+    return response
+
+
+@router.post("/{token}/download", operation_id="downloadShare", summary="Download what was shared (JSON or PDF)")
+async def download(token: str, request: Request, session: SessionDep, who: ViewerDep) -> Response:
+    """The released data as JSON (with the SD-JWT presentation where there is one) or PDF (`format=pdf` as a
+    query or form field). Counts one view."""
+    try:
+        found, shared_by, _ = await _release(token, request, session, who, "download")
+    except DomainError as error:
+        return error_response(request, error)
+    wanted = request.query_params.get("format")
+    if wanted is None and request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        form_format = (await request.form()).get("format")
+        wanted = form_format if isinstance(form_format, str) else None
+    credentials = _released(found)
+    headers = dict(SHARE_HEADERS)
+    if wanted == "pdf":
+        pdf = render_pdf(
+            shared_by, found.share.purpose, found.share.expires_at, credentials, FIELD_LABELS, _render_value
+        )
+        headers["Content-Disposition"] = 'attachment; filename="shared-credential.pdf"'
+        return Response(pdf, media_type="application/pdf", headers=headers)
+    body = {"shared_by": shared_by, "purpose": found.share.purpose, "credentials": credentials}
+    headers["Content-Disposition"] = 'attachment; filename="shared-credential.json"'
+    return Response(dumps_compact(body), media_type="application/json", headers=headers)
+
+
+@router.post("/{token}/verify", operation_id="verifyShare", summary="Verify the shared credentials now")
+async def verify(token: str, request: Request, session: SessionDep, state: StateDep, who: ViewerDep) -> Response:
+    """Verify each shared credential again from its original document, now: each check's outcome and reason.
+    No view is counted; the learner's access log records it."""
+    try:
+        found = await service.check_active(session, token, who, code=await _code(request))
+    except DomainError as error:
+        return error_response(request, error)
+    trust = await verification_service.load_trust_store(session)
+    repository = CredentialRepository(session)
+    check_status = await get_status_check(state)
+    results = []
+    for item in found.items:
+        row = await repository.get_document(found.share.owner_id, item.credential_id)
+        if row is None:
+            continue
+        content, media_type = await verification_service.signed_document(repository, *row)
+        result = (
+            await verify_document(content, media_type, verification_context(state, trust), status_check=check_status)
+        ).as_dict()
+        results.append({"verification": verification_view(result), "validity": validity_of(result)})
+    return Response(dumps_compact({"credentials": results}), media_type="application/json", headers=SHARE_HEADERS)

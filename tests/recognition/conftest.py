@@ -1,0 +1,26 @@
+"""Fixtures for the recognition tests: an administrator, an institution's system, credentials with set summaries."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from core.accounts.models import Role
+from tests.factories import Account, create_staff
+from tests.recognition.factories import Institution, create_institution
+
+
+@pytest.fixture
+async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
+    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
+
+
+@pytest.fixture
+async def institution(client: httpx.AsyncClient, connection: AsyncConnection) -> Institution:
+    return await create_institution(client, connection, name="Universiteit Leiden")
+
+
+@pytest.fixture
+async def other_institution(client: httpx.AsyncClient, connection: AsyncConnection) -> Institution:
+    return await create_institution(client, connection, name="Université de Lyon")

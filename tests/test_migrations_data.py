@@ -1,0 +1,129 @@
+"""Migrations keep the data: a wallet written at an older revision survives `upgrade head` intact."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import column, insert, select, table
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import make_url
+from sqlalchemy.types import JSON, DateTime, Integer, LargeBinary, String, Uuid
+
+from alembic import command
+from core.clock import utcnow
+from core.database import alembic_config, create_engine
+from tests.conftest import _admin_execute
+from tests.factories import DATA
+
+USERS = table(
+    "users",
+    column("id", Uuid()),
+    column("email", String()),
+    column("display_name", String()),
+    column("role", String()),
+    column("created_at", DateTime(timezone=True)),
+    column("updated_at", DateTime(timezone=True)),
+)
+CREDENTIALS = table(
+    "credentials",
+    column("id", Uuid()),
+    column("owner_id", Uuid()),
+    column("format", String()),
+    column("media_type", String()),
+    column("sha256", String()),
+    column("size_bytes", Integer()),
+    column("tags", JSON().with_variant(JSONB(), "postgresql")),
+    column("summary", JSON().with_variant(JSONB(), "postgresql")),
+    column("version", Integer()),
+    column("created_at", DateTime(timezone=True)),
+    column("updated_at", DateTime(timezone=True)),
+)
+DOCUMENTS = table("credential_documents", column("credential_id", Uuid()), column("content", LargeBinary()))
+
+
+@pytest.fixture
+def empty_database(tmp_path: Path) -> Iterator[str]:
+    admin_url = os.environ.get("PASSERELLE_TEST_DATABASE")
+    if not admin_url:
+        yield f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+        return
+    name = f"passerelle_migration_{secrets.token_hex(4)}"
+    asyncio.run(_admin_execute(admin_url, f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        asyncio.run(_admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _write_old_wallet(url: str, owner: uuid.UUID, credential: uuid.UUID, content: bytes) -> None:
+    engine = create_engine(url, pool=False)
+    now = utcnow()
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(
+                insert(USERS).values(
+                    id=owner,
+                    email="old@example.org",
+                    display_name="Old",
+                    role="learner",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            await connection.execute(
+                insert(CREDENTIALS).values(
+                    id=credential,
+                    owner_id=owner,
+                    format="open_badges_3",
+                    media_type="application/ld+json",
+                    sha256="0" * 64,
+                    size_bytes=len(content),
+                    tags=[],
+                    summary={"title": "Teamwork", "disclosures": 0},  # the shapeless summary of revision 0002
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            await connection.execute(insert(DOCUMENTS).values(credential_id=credential, content=content))
+    finally:
+        await engine.dispose()
+
+
+async def _read(url: str, credential: uuid.UUID) -> tuple[object, bytes | None]:
+    engine = create_engine(url, pool=False)
+    try:
+        async with engine.connect() as connection:
+            summary = (
+                await connection.execute(select(CREDENTIALS.c.summary).where(CREDENTIALS.c.id == credential))
+            ).scalar_one_or_none()
+            content = (
+                await connection.execute(select(DOCUMENTS.c.content).where(DOCUMENTS.c.credential_id == credential))
+            ).scalar_one_or_none()
+            return summary, content
+    finally:
+        await engine.dispose()
+
+
+class TestUpgradeKeepsData:
+    def test_credentials_survive_and_get_the_new_summary(self, empty_database: str) -> None:
+        config = alembic_config(empty_database)
+        command.upgrade(config, "0002")
+        owner, credential = uuid.uuid4(), uuid.uuid4()
+        content = (DATA / "ob3-simple.json").read_bytes()
+        asyncio.run(_write_old_wallet(empty_database, owner, credential, content))
+
+        command.upgrade(config, "head")
+
+        summary, stored = asyncio.run(_read(empty_database, credential))
+        assert stored == content  # batch rebuilds of referenced tables must not cascade deletes
+        assert isinstance(summary, dict)
+        assert summary["schema_version"] == 2
+        assert summary["title"] == "Teamwork"
+        assert "disclosures" not in summary and "missing" in summary

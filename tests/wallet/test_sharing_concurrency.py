@@ -1,0 +1,73 @@
+"""A view limit under concurrent reveals: each request in its own transaction on its own connection."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import col
+
+from api.app import create_app
+from core.accounts.models import User
+from core.settings import Settings
+from tests.factories import create_account, import_file
+from wallet.sharing.models import ShareEvent
+
+
+@pytest.fixture
+async def committing_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
+    """The app as it serves, with its own engines: requests commit for real and run concurrently (the test
+    cleans up after itself)."""
+    app = create_app(settings.model_copy(update={"share_requests_per_minute": 10_000}))
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http,
+    ):
+        yield http
+
+
+class TestConcurrentReveals:
+    async def test_one_view_under_fifty_concurrent_reveals(
+        self, committing_client: httpx.AsyncClient, engine: AsyncEngine
+    ) -> None:
+        client = committing_client
+        email = f"race-{secrets.token_hex(4)}@example.org"
+        learner = await create_account(client, email=email)
+        try:
+            credential = (await import_file(client, learner, "ob3-complete.json", "application/ld+json")).json()
+            created = await client.post(
+                "/v1/wallet/shares",
+                json={
+                    "items": [{"credential_id": credential["id"], "fields": ["title"]}],
+                    "purpose": "x",
+                    "max_views": 1,
+                },
+                headers=learner.headers,
+            )
+            assert created.status_code == 201, created.text
+            token = created.json()["url"].rsplit("/", 1)[1]
+            responses = await asyncio.gather(
+                *(client.post(f"/s/{token}/reveal", headers={"Accept": "application/json"}) for _ in range(50))
+            )
+            statuses = sorted(r.status_code for r in responses)
+            assert statuses.count(200) == 1, statuses
+            assert set(statuses) <= {200, 410}
+            async with engine.connect() as connection:
+                reveals = (
+                    await connection.execute(
+                        select(func.count()).where(
+                            col(ShareEvent.event) == "reveal",
+                            col(ShareEvent.share_id) == uuid.UUID(created.json()["id"]),
+                        )
+                    )
+                ).scalar_one()
+            assert reveals == 1
+        finally:
+            async with engine.begin() as connection:
+                await connection.execute(delete(User).where(col(User.email) == email))

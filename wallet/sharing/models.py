@@ -1,0 +1,98 @@
+"""Sharing tables: a share (one link), what it releases per credential, its one-time codes and its access log."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from core.clock import utcnow
+from core.database import UTCDateTime
+from core.ids import new_id
+from wallet.models import PortableJSON
+
+NullableJSON = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+
+
+class Share(SQLModel, table=True):
+    """A link a learner made: only the SHA-256 of its token is kept (`token_digest`)."""
+
+    __tablename__ = "shares"
+    __table_args__ = (Index("ix_shares_owner_id_id", "owner_id", "id"),)
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    owner_id: uuid.UUID = Field(sa_column=Column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False))
+    token_digest: str = Field(max_length=64, unique=True)
+    purpose: str = Field(sa_column=Column(Text, nullable=False))
+    recipient_email: str | None = Field(default=None, max_length=320)
+    recipient_body_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("recognition_bodies.id", ondelete="RESTRICT"), nullable=True)
+    )
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    max_views: int | None = None
+    views: int = 0
+    notify_first_reveal: bool = False
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    first_revealed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ShareItem(SQLModel, table=True):
+    """One credential in a share: the field names released and the presentation built from them.
+
+    `presentation` holds the released values (and, for SD-JWT VC, the presentation with only the chosen
+    disclosures); it is erased when the share is revoked. Deleting the credential deletes the item.
+    """
+
+    __tablename__ = "share_items"
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    share_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("shares.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    credential_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("credentials.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    position: int = 0
+    fields: list[str] = Field(default_factory=list, sa_column=Column(PortableJSON, nullable=False))
+    disclosures: list[str] = Field(default_factory=list, sa_column=Column(PortableJSON, nullable=False))
+    # none_as_null: an erased presentation is SQL NULL, not the JSON text `null`.
+    presentation: dict[str, Any] | None = Field(default=None, sa_column=Column(NullableJSON, nullable=True))
+
+
+class ShareCode(SQLModel, table=True):
+    """A one-time code mailed to a share's named recipient; only its digest is kept."""
+
+    __tablename__ = "share_codes"
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    share_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("shares.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    code_digest: str = Field(max_length=64)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    attempts: int = 0
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ShareEvent(SQLModel, table=True):
+    """The learner's access log: what happened to a share, never a value, a token or a full IP address."""
+
+    __tablename__ = "share_events"
+    __table_args__ = (Index("ix_share_events_share_id_id", "share_id", "id"),)
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    share_id: uuid.UUID = Field(sa_column=Column(ForeignKey("shares.id", ondelete="CASCADE"), nullable=False))
+    event: str = Field(max_length=32)
+    fields: list[str] = Field(default_factory=list, sa_column=Column(PortableJSON, nullable=False))
+    viewer_class: str = Field(max_length=32)
+    viewer_body_id: uuid.UUID | None = None
+    automated: bool = False
+    network: str | None = Field(default=None, max_length=64, description="The /24 (IPv4) or /48 (IPv6) network.")
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -1,0 +1,245 @@
+"""Every query on sharing tables; learner-side queries filter by owner in SQL, viewer-side ones by token digest.
+
+The viewer's hot paths (bench/README.md, `sharing`) are few statements, built once (SQLAlchemy memoises a
+statement's cache key, so they are not rebuilt and re-keyed per request) and on the tables rather than the ORM
+entities (no identity map, no unit of work): landings read the share, its owner's name, its recipient body's
+name and each credential's title and format in one SELECT, for several tokens at once (`landings`); a reveal of a
+link that names no recipient
+counts the view and reads the owner's name in one UPDATE … RETURNING (`consume_open_view`); the items
+(`released_items`) and events (`add_events`) of releases committed together are one statement each.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, delete, func, insert, inspect, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel, col
+
+from core.accounts.models import RecognitionBody, User
+from core.database import UTCDateTime
+from wallet.sharing.models import Share, ShareCode, ShareEvent, ShareItem
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return cast(Table, inspect(model).local_table)
+
+
+_SHARES, _ITEMS, _EVENTS = _table(Share), _table(ShareItem), _table(ShareEvent)
+_USERS, _BODIES = _table(User), _table(RecognitionBody)
+
+
+@dataclass(frozen=True, slots=True)
+class ShareHead:
+    """The columns of a share that its viewer's routes read: its state, what the landing shows, the release."""
+
+    id: uuid.UUID
+    owner_id: uuid.UUID
+    purpose: str
+    recipient_email: str | None
+    recipient_body_id: uuid.UUID | None
+    expires_at: datetime
+    max_views: int | None
+    views: int
+    notify_first_reveal: bool
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> ShareHead:
+        return cls(*row[:_HEAD_WIDTH])
+
+
+_HEAD = tuple(_SHARES.c[name] for name in ShareHead.__dataclass_fields__)
+_HEAD_WIDTH = len(_HEAD)
+
+
+@dataclass(frozen=True, slots=True)
+class ReleasedItem:
+    """What a release answers of one shared credential: the field names and the stored presentation."""
+
+    fields: list[str]
+    presentation: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class LandingRecord:
+    share: ShareHead
+    owner_name: str | None
+    recipient_body: str | None
+    items: list[tuple[str | None, str | None]]
+    """(released title, format) of each item, in order."""
+
+
+_PRESENTATION = _ITEMS.c.presentation
+_LANDINGS = (
+    select(
+        *_HEAD,
+        _SHARES.c.token_digest,
+        _USERS.c.display_name,
+        _BODIES.c.name,
+        _ITEMS.c.id,
+        _PRESENTATION[("fields", "title")].as_string(),
+        _PRESENTATION["format"].as_string(),
+    )
+    .select_from(
+        _SHARES.outerjoin(_USERS, _USERS.c.id == _SHARES.c.owner_id)
+        .outerjoin(_BODIES, _BODIES.c.id == _SHARES.c.recipient_body_id)
+        .outerjoin(_ITEMS, _ITEMS.c.share_id == _SHARES.c.id)
+    )
+    .where(_SHARES.c.token_digest.in_(bindparam("digests", expanding=True)))
+    .order_by(_SHARES.c.token_digest, _ITEMS.c.position)
+)
+_NOW = bindparam("now", type_=UTCDateTime())
+_CONSUME_OPEN_VIEW = (
+    update(_SHARES)
+    .where(
+        _SHARES.c.token_digest == bindparam("digest"),
+        _SHARES.c.revoked_at.is_(None),
+        _SHARES.c.expires_at > _NOW,
+        or_(_SHARES.c.max_views.is_(None), _SHARES.c.views < _SHARES.c.max_views),
+        _SHARES.c.recipient_email.is_(None),
+        _SHARES.c.recipient_body_id.is_(None),
+    )
+    .values(views=_SHARES.c.views + 1, first_revealed_at=func.coalesce(_SHARES.c.first_revealed_at, _NOW))
+    .returning(*_HEAD, select(_USERS.c.display_name).where(_USERS.c.id == _SHARES.c.owner_id).scalar_subquery())
+)
+_RELEASED_ITEMS = (
+    select(_ITEMS.c.share_id, _ITEMS.c.fields, _ITEMS.c.presentation)
+    .where(_ITEMS.c.share_id.in_(bindparam("share_ids", expanding=True)))
+    .order_by(_ITEMS.c.share_id, _ITEMS.c.position)
+)
+_INSERT_EVENTS = insert(_EVENTS)
+
+
+class ShareRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, *rows: Share | ShareItem | ShareCode | ShareEvent) -> None:
+        self.session.add_all(rows)
+        await self.session.flush()
+
+    async def owned(self, owner_id: uuid.UUID, share_id: uuid.UUID) -> Share | None:
+        statement = select(Share).where(col(Share.id) == share_id, col(Share.owner_id) == owner_id)
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def landings(self, digests: Collection[str]) -> dict[str, LandingRecord]:
+        """The shares behind these token digests with what their landing pages show, in one statement (one row per
+        item; one row with NULL item columns for a share with no item left); unknown digests are absent."""
+        rows = (await self.session.execute(_LANDINGS, {"digests": list(digests)})).all()
+        found: dict[str, LandingRecord] = {}
+        digest_at, item_at = _HEAD_WIDTH, _HEAD_WIDTH + 3
+        for row in rows:
+            record = found.get(row[digest_at])
+            if record is None:
+                record = found[row[digest_at]] = LandingRecord(
+                    share=ShareHead.of(row), owner_name=row[digest_at + 1], recipient_body=row[digest_at + 2], items=[]
+                )
+            if row[item_at] is not None:
+                record.items.append((row[item_at + 1], row[item_at + 2]))
+        return found
+
+    async def by_digest(self, digest: str) -> Share | None:
+        statement = select(Share).where(col(Share.token_digest) == digest)
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def items(self, share_ids: list[uuid.UUID]) -> list[ShareItem]:
+        statement = (
+            select(ShareItem)
+            .where(col(ShareItem.share_id).in_(share_ids))
+            .order_by(col(ShareItem.share_id), col(ShareItem.position))
+        )
+        return list((await self.session.execute(statement)).scalars())
+
+    async def page(self, owner_id: uuid.UUID, *, limit: int, before: uuid.UUID | None) -> list[Share]:
+        statement = select(Share).where(col(Share.owner_id) == owner_id)
+        if before is not None:
+            statement = statement.where(col(Share.id) < before)
+        statement = statement.order_by(col(Share.id).desc()).limit(limit)
+        return list((await self.session.execute(statement)).scalars())
+
+    async def update_versioned(
+        self, owner_id: uuid.UUID, share_id: uuid.UUID, *, expected_version: int, values: dict[str, Any]
+    ) -> Share | None:
+        statement = (
+            update(Share)
+            .where(col(Share.id) == share_id, col(Share.owner_id) == owner_id, col(Share.version) == expected_version)
+            .values(**values, version=expected_version + 1)
+            .returning(Share)
+            .execution_options(synchronize_session="fetch")
+        )
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def erase_presentations(self, share_id: uuid.UUID) -> None:
+        await self.session.execute(
+            update(ShareItem).where(col(ShareItem.share_id) == share_id).values(presentation=None)
+        )
+
+    async def delete(self, owner_id: uuid.UUID, share_id: uuid.UUID) -> bool:
+        result: Any = await self.session.execute(
+            delete(Share).where(col(Share.id) == share_id, col(Share.owner_id) == owner_id)
+        )
+        return bool(result.rowcount)
+
+    async def consume_view(self, share_id: uuid.UUID, now: datetime) -> int | None:
+        """Count one view in one statement, only while the share is active; answers the new count, or None."""
+        statement = (
+            update(Share)
+            .where(
+                col(Share.id) == share_id,
+                col(Share.revoked_at).is_(None),
+                col(Share.expires_at) > now,
+                or_(col(Share.max_views).is_(None), col(Share.views) < col(Share.max_views)),
+            )
+            .values(views=col(Share.views) + 1, first_revealed_at=func.coalesce(col(Share.first_revealed_at), now))
+            .returning(col(Share.views))
+            .execution_options(synchronize_session=False)
+        )
+        views: int | None = (await self.session.execute(statement)).scalar_one_or_none()
+        return views
+
+    async def consume_open_view(self, digest: str, now: datetime) -> tuple[ShareHead, str | None] | None:
+        """Count one view of the active share behind a token digest that names no recipient, in one statement;
+        answers the share as updated and its owner's display name, or None (unknown, not active, or bound to a
+        recipient — checks this statement does not make)."""
+        row = (await self.session.execute(_CONSUME_OPEN_VIEW, {"digest": digest, "now": now})).one_or_none()
+        return None if row is None else (ShareHead.of(row), row[_HEAD_WIDTH])
+
+    async def released_items(self, share_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[ReleasedItem]]:
+        """The items of these shares, in order, by share."""
+        found: dict[uuid.UUID, list[ReleasedItem]] = {}
+        if share_ids:
+            rows = (await self.session.execute(_RELEASED_ITEMS, {"share_ids": list(share_ids)})).all()
+            for share_id, fields, presentation in rows:
+                found.setdefault(share_id, []).append(ReleasedItem(fields=fields, presentation=presentation))
+        return found
+
+    async def add_events(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert access-log rows given as column values (one statement, no unit-of-work bookkeeping)."""
+        if rows:
+            await self.session.execute(_INSERT_EVENTS, list(rows))
+
+    async def existing(self, share_ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of these shares still exist."""
+        statement = select(col(Share.id)).where(col(Share.id).in_(list(share_ids)))
+        return set((await self.session.execute(statement)).scalars())
+
+    async def live_codes(self, share_id: uuid.UUID, now: datetime) -> list[ShareCode]:
+        statement = select(ShareCode).where(col(ShareCode.share_id) == share_id, col(ShareCode.expires_at) > now)
+        return list((await self.session.execute(statement)).scalars())
+
+    async def codes_since(self, share_id: uuid.UUID, since: datetime) -> int:
+        statement = select(func.count()).where(col(ShareCode.share_id) == share_id, col(ShareCode.created_at) > since)
+        return int((await self.session.execute(statement)).scalar_one())
+
+    async def events(self, share_id: uuid.UUID, *, limit: int, before: uuid.UUID | None) -> list[ShareEvent]:
+        statement = select(ShareEvent).where(col(ShareEvent.share_id) == share_id)
+        if before is not None:
+            statement = statement.where(col(ShareEvent.id) < before)
+        statement = statement.order_by(col(ShareEvent.id).desc()).limit(limit)
+        return list((await self.session.execute(statement)).scalars())

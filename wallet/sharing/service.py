@@ -1,0 +1,816 @@
+"""Sharing rules: what a link releases, to whom, for how long — and the learner's log of who looked.
+
+Learner side: `preview_share`, `create_share`, `list_shares`, `get_share`, `update_share`, `revoke_share`,
+`delete_share`, `list_events`. Viewer side: `open_share` (the landing: releases nothing, counts nothing),
+`request_code`, `release` (reveal and download: one atomic view count, then the stored presentation) and
+`check_active` (live verification). Services flush, never commit.
+
+Every access is logged (`share_events`) in its request's transaction, except `landing` events: a serving process
+queues them in a `LandingLog` and writes them once a second, so a crash can lose at most the last second of
+landing events (never a reveal, download, code or verification event). Landings are read by `LandingReads`, which
+answers the landings that arrive together with one statement, each from a read that began after it arrived.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import hashlib
+import hmac
+import ipaddress
+import itertools
+import re
+import secrets
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+import anyio.to_thread
+import structlog
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from core.accounts.models import RecognitionBody, User
+from core.clock import utcnow
+from core.errors import InvalidInput, PreconditionFailed
+from core.ids import new_id, new_secret_token, token_digest
+from core.outbox import enqueue_mail
+from wallet.formats import CredentialFormat, detect
+from wallet.models import Credential
+from wallet.repository import CredentialRepository
+from wallet.sdjwt.holder import present
+from wallet.service import decode_cursor, encode_cursor
+from wallet.sharing.errors import CodeRejected, InvalidShare, RecipientOnly, ShareNotFound, ShareUnavailable
+from wallet.sharing.models import Share, ShareCode, ShareEvent, ShareItem
+from wallet.sharing.repository import LandingRecord, ReleasedItem, ShareHead, ShareRepository
+from wallet.sharing.schemas import ShareCreate, ShareUpdate
+from wallet.summary import summarise
+from wallet.summary.model import SENSITIVE_FIELDS, Summary
+
+log = structlog.get_logger("passerelle.sharing")
+
+State = Literal["active", "expired", "revoked", "exhausted"]
+ViewerClass = Literal["anonymous", "recipient", "officer"]
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+CODE_ATTEMPTS = 5
+CODES_PER_HOUR = 5
+MAX_PAGE = 100
+
+Enricher = Callable[[Credential, Summary], Awaitable[dict[str, Any]]]
+"""Adds to a stored presentation what other domains know (the verification view, the recognition packet)."""
+
+SENSITIVE_MESSAGES = {
+    "learner": "Your name, date of birth and identifiers (such as a national identity number).",
+    "grade": "Your grade.",
+    "achievements": "Each course or unit with its grade.",
+}
+
+
+def state_of(share: Share | ShareHead, now: datetime) -> State:
+    if share.revoked_at is not None:
+        return "revoked"
+    if share.expires_at <= now:
+        return "expired"
+    if share.max_views is not None and share.views >= share.max_views:
+        return "exhausted"
+    return "active"
+
+
+def etag(share: Share) -> str:
+    return f'"{share.id.hex[:8]}-{share.version}"'
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is asking on the viewer side: nobody known, or a logged-in officer of a body."""
+
+    officer_body_id: uuid.UUID | None = None
+    automated: bool = False
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class ShareWithItems:
+    share: Share
+    items: list[ShareItem]
+
+
+@dataclass(frozen=True)
+class Released:
+    """What a reveal or a download releases, and the owner's display name."""
+
+    share: Share | ShareHead
+    items: list[ReleasedItem]
+    shared_by: str
+
+
+@dataclass(frozen=True)
+class LandingItem:
+    """What the landing says of one shared credential: its title if the share releases it, and its format."""
+
+    title: str | None
+    format: str | None
+
+
+@dataclass(frozen=True)
+class Landing:
+    share: ShareHead
+    items: list[LandingItem]
+    shared_by: str
+    recipient_body: str | None
+    state: State
+
+
+UNKNOWN_OWNER = "A Passerelle user"
+
+
+@functools.lru_cache(maxsize=4096)
+def network_of(address: str | None) -> str | None:
+    """The /24 (IPv4) or /48 (IPv6) network of an address: enough to tell visits apart, not to identify anyone.
+    (Remembered for recent addresses: parsing costs more than the rest of logging a landing.)"""
+    if not address:
+        return None
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    prefix = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+
+
+def _path(text: str) -> tuple[str | int, ...]:
+    """`degree.name` → ("degree", "name"); `nationalities[1]` → ("nationalities", 1)."""
+    parts: list[str | int] = []
+    for segment in text.split("."):
+        match = re.fullmatch(r"([^\[\]]+)((?:\[\d+\])*)", segment)
+        if match is None:
+            raise InvalidShare(f"{text!r} is not a claim path.", code="invalid_disclosure")
+        parts.append(match.group(1))
+        parts.extend(int(index) for index in re.findall(r"\[(\d+)\]", match.group(2)))
+    return tuple(parts)
+
+
+def _released(summary: Summary, fields: Sequence[str]) -> tuple[dict[str, Any], list[str]]:
+    carried = summary.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    carried = {k: v for k, v in carried.items() if k not in {"schema_version", "missing", "parts", "disclosable"}}
+    released = {name: carried[name] for name in fields if name in carried}
+    withheld = sorted(name for name in carried if name not in released)
+    return released, withheld
+
+
+def _sd_jwt_presentation(content: bytes, disclosures: Sequence[str]) -> tuple[str, Summary]:
+    """The holder's presentation with only `disclosures`, and the summary of exactly that presentation."""
+    presentation = present(content.decode("ascii").strip(), disclose=[_path(d) for d in disclosures])
+    encoded = presentation.encode("ascii")
+    return presentation, summarise(detect(encoded, "application/dc+sd-jwt"), encoded).summary
+
+
+async def _presentation(
+    credential: Credential, content: bytes, fields: Sequence[str], disclosures: Sequence[str], enrich: Enricher
+) -> dict[str, Any]:
+    summary = Summary.model_validate(credential.summary)
+    selective = credential.format == CredentialFormat.SD_JWT_VC.value
+    sd_jwt: str | None = None
+    if selective:
+        unknown = sorted(set(disclosures) - set(summary.disclosable))
+        if unknown:
+            raise InvalidShare(
+                f"Not disclosable in this credential: {', '.join(unknown)}; choose from its summary's `disclosable`.",
+                code="invalid_disclosure",
+            )
+        sd_jwt, summary = await anyio.to_thread.run_sync(_sd_jwt_presentation, content, disclosures)
+    elif disclosures:
+        raise InvalidShare("Only SD-JWT VC credentials have disclosures to choose.", code="invalid_disclosure")
+    released, withheld = _released(summary, fields)
+    released_summary = Summary.model_validate(released)
+    presentation: dict[str, Any] = {
+        "format": credential.format,
+        "fields": released,
+        "withheld": withheld,
+        "selective_disclosure": selective,
+        "sd_jwt": sd_jwt,
+    }
+    presentation.update(await enrich(credential, released_summary))
+    return presentation
+
+
+async def _load_owned(
+    session: AsyncSession, owner_id: uuid.UUID, credential_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[Credential, bytes]]:
+    repository = CredentialRepository(session)
+    found: dict[uuid.UUID, tuple[Credential, bytes]] = {}
+    for credential_id in credential_ids:
+        row = await repository.get_document(owner_id, credential_id)
+        if row is None:
+            # Someone else's credential and a missing one look the same.
+            raise InvalidShare(f"There is no credential {credential_id} in your wallet.", code="unknown_credential")
+        found[credential_id] = row
+    return found
+
+
+async def preview_share(
+    session: AsyncSession, owner_id: uuid.UUID, request: ShareCreate, enrich: Enricher
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Exactly what a viewer would receive, and a warning for each sensitive field it releases."""
+    credentials = await _load_owned(session, owner_id, [item.credential_id for item in request.items])
+    views = [
+        await _presentation(*credentials[item.credential_id], item.fields, item.disclosures, enrich)
+        for item in request.items
+    ]
+    released = {name for view in views for name in view["fields"]}
+    warnings = [(name, SENSITIVE_MESSAGES[name]) for name in sorted(released & SENSITIVE_FIELDS)]
+    return views, warnings
+
+
+async def create_share(
+    session: AsyncSession,
+    owner_id: uuid.UUID,
+    request: ShareCreate,
+    *,
+    default_days: int,
+    max_days: int,
+    enrich: Enricher,
+) -> tuple[ShareWithItems, str]:
+    """Create a share; answers it with its link token, which is not stored (only its SHA-256 is)."""
+    days = request.expires_in_days or default_days
+    if days > max_days:
+        raise InvalidShare(f"A link can live at most {max_days} days.", code="expiry_too_long")
+    if len({item.credential_id for item in request.items}) != len(request.items):
+        raise InvalidShare("Each credential can appear once in a share.", code="duplicate_credential")
+    recipient = request.recipient
+    if (
+        recipient is not None
+        and recipient.body_id is not None
+        and await session.get(RecognitionBody, recipient.body_id) is None
+    ):
+        raise InvalidShare("There is no recognition body with this id.", code="unknown_body")
+    credentials = await _load_owned(session, owner_id, [item.credential_id for item in request.items])
+    now = utcnow()
+    token = new_secret_token()
+    share = Share(
+        owner_id=owner_id,
+        token_digest=token_digest(token),
+        purpose=request.purpose,
+        recipient_email=recipient.email if recipient else None,
+        recipient_body_id=recipient.body_id if recipient else None,
+        expires_at=now + timedelta(days=days),
+        max_views=request.max_views,
+        notify_first_reveal=request.notify_first_reveal,
+        created_at=now,
+        updated_at=now,
+    )
+    repository = ShareRepository(session)
+    await repository.add(share)
+    items = [
+        ShareItem(
+            share_id=share.id,
+            credential_id=item.credential_id,
+            position=position,
+            fields=list(dict.fromkeys(item.fields)),
+            disclosures=list(dict.fromkeys(item.disclosures)),
+            presentation=await _presentation(*credentials[item.credential_id], item.fields, item.disclosures, enrich),
+        )
+        for position, item in enumerate(request.items)
+    ]
+    await repository.add(*items)
+    log.info("share_created", share_id=str(share.id), credentials=len(items))
+    return ShareWithItems(share, items), token
+
+
+async def _owned(session: AsyncSession, owner_id: uuid.UUID, share_id: uuid.UUID) -> Share:
+    share = await ShareRepository(session).owned(owner_id, share_id)
+    if share is None:
+        raise ShareNotFound()
+    return share
+
+
+async def get_share(session: AsyncSession, owner_id: uuid.UUID, share_id: uuid.UUID) -> ShareWithItems:
+    share = await _owned(session, owner_id, share_id)
+    return ShareWithItems(share, await ShareRepository(session).items([share.id]))
+
+
+async def list_shares(
+    session: AsyncSession, owner_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> tuple[list[ShareWithItems], str | None]:
+    limit = max(1, min(limit, MAX_PAGE))
+    repository = ShareRepository(session)
+    rows = await repository.page(owner_id, limit=limit + 1, before=decode_cursor(cursor) if cursor else None)
+    shares = rows[:limit]
+    items = await repository.items([share.id for share in shares])
+    by_share: dict[uuid.UUID, list[ShareItem]] = {share.id: [] for share in shares}
+    for item in items:
+        by_share[item.share_id].append(item)
+    next_cursor = encode_cursor(shares[-1].id) if len(rows) > limit else None
+    return [ShareWithItems(share, by_share[share.id]) for share in shares], next_cursor
+
+
+def _check_if_match(share: Share, if_match: str) -> None:
+    candidates = {value.strip().removeprefix("W/") for value in if_match.split(",")}
+    if etag(share) not in candidates and "*" not in candidates:
+        raise PreconditionFailed()
+
+
+async def update_share(
+    session: AsyncSession,
+    owner_id: uuid.UUID,
+    share_id: uuid.UUID,
+    changes: ShareUpdate,
+    *,
+    if_match: str,
+    max_days: int,
+) -> ShareWithItems:
+    """Change the expiry or the view limit, only if the caller saw the current version."""
+    share = await _owned(session, owner_id, share_id)
+    _check_if_match(share, if_match)
+    values: dict[str, Any] = changes.model_dump(exclude_unset=True)
+    now = utcnow()
+    expires_at = values.get("expires_at")
+    if "expires_at" in values:
+        if expires_at is None:
+            raise InvalidShare("A share always has an expiry.", code="expiry_required")
+        if expires_at.tzinfo is None:
+            raise InvalidInput("Give the expiry with a time zone (e.g. 2027-01-31T00:00:00Z).", code="naive_datetime")
+        if expires_at > share.created_at + timedelta(days=max_days):
+            raise InvalidShare(f"A link can live at most {max_days} days after it was made.", code="expiry_too_long")
+    updated = await ShareRepository(session).update_versioned(
+        owner_id, share_id, expected_version=share.version, values={**values, "updated_at": now}
+    )
+    if updated is None:
+        raise PreconditionFailed()
+    return ShareWithItems(updated, await ShareRepository(session).items([updated.id]))
+
+
+async def revoke_share(session: AsyncSession, owner_id: uuid.UUID, share_id: uuid.UUID) -> ShareWithItems:
+    """Revoke at once: the stored presentation is erased in the same transaction; every later request fails."""
+    share = await _owned(session, owner_id, share_id)
+    repository = ShareRepository(session)
+    if share.revoked_at is None:
+        now = utcnow()
+        updated = await repository.update_versioned(
+            owner_id, share_id, expected_version=share.version, values={"revoked_at": now, "updated_at": now}
+        )
+        if updated is None:
+            raise PreconditionFailed()
+        share = updated
+        await repository.erase_presentations(share_id)
+        log.info("share_revoked", share_id=str(share_id))
+    return ShareWithItems(share, await repository.items([share.id]))
+
+
+async def delete_share(session: AsyncSession, owner_id: uuid.UUID, share_id: uuid.UUID) -> None:
+    """Delete a share with its presentation and access log."""
+    if not await ShareRepository(session).delete(owner_id, share_id):
+        raise ShareNotFound()
+    log.info("share_deleted", share_id=str(share_id))
+
+
+async def list_events(
+    session: AsyncSession, owner_id: uuid.UUID, share_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> tuple[list[ShareEvent], str | None]:
+    await _owned(session, owner_id, share_id)
+    limit = max(1, min(limit, MAX_PAGE))
+    rows = await ShareRepository(session).events(
+        share_id, limit=limit + 1, before=decode_cursor(cursor) if cursor else None
+    )
+    events = rows[:limit]
+    return events, (encode_cursor(events[-1].id) if len(rows) > limit else None)
+
+
+# --- The viewer's side ---------------------------------------------------------------------------------------
+
+
+async def find_by_token(session: AsyncSession, token: str) -> Share:
+    """The share behind a link token; unknown and malformed tokens are the same `ShareNotFound`."""
+    if not TOKEN_PATTERN.match(token):
+        raise ShareNotFound()
+    share = await ShareRepository(session).by_digest(token_digest(token))
+    if share is None:
+        raise ShareNotFound()
+    return share
+
+
+def _viewer_class(share: Share | ShareHead, viewer: Viewer) -> ViewerClass:
+    if share.recipient_email is not None:
+        return "recipient"
+    if viewer.officer_body_id is not None:
+        return "officer"
+    return "anonymous"
+
+
+def _event(share: Share | ShareHead, event: str, viewer: Viewer, fields: Sequence[str] = ()) -> dict[str, Any]:
+    """One access-log row as column values; its id and time are taken now, whenever it is written."""
+    return {
+        "id": new_id(),
+        "share_id": share.id,
+        "event": event,
+        "fields": sorted(set(fields)),
+        "viewer_class": _viewer_class(share, viewer) if event != "landing" else "anonymous",
+        "viewer_body_id": viewer.officer_body_id,
+        "automated": viewer.automated,
+        "network": network_of(viewer.address),
+        "at": utcnow(),
+    }
+
+
+async def _log(
+    session: AsyncSession, share: Share | ShareHead, event: str, viewer: Viewer, fields: Sequence[str] = ()
+) -> None:
+    await ShareRepository(session).add_events([_event(share, event, viewer, fields)])
+
+
+class LandingLog:
+    """The `landing` events of one process.
+
+    Links are prefetched and landing pages reloaded: landings far outnumber every other access, and a landing
+    changes nothing else. So its event is not written in a transaction of its own: with `batched` (a serving
+    process) it is queued, and `run()` writes the queue every `FLUSH_SECONDS` in one transaction, like the access
+    log (`api.logging.AccessLog`). A crash loses at most that last second of landing events; every other event
+    (reveal, download, code, verification) is written in its request's transaction. Without `batched` (a test's
+    app, bound to one connection, runs no background writer) each event is written at once in its own transaction.
+
+    Each event keeps the id and time of its request. Events of a share deleted before they are written are dropped
+    (deleting a share deletes its log). If a write fails, the events wait for the next one; at most `MAX_PENDING`
+    wait, the oldest are dropped beyond that, with a warning. `turn` (SQLite: the process's writer lock) is held
+    around each write transaction.
+    """
+
+    FLUSH_SECONDS = 1.0
+    MAX_PENDING = 50_000
+
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        *,
+        batched: bool,
+        turn: asyncio.Lock | None = None,
+    ) -> None:
+        self.sessionmaker = sessionmaker
+        self.batched = batched
+        self.turn = turn
+        self._pending: list[dict[str, Any]] = []
+        self.dropped = 0
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    @contextlib.asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[ShareRepository]:
+        async with (
+            self.turn if self.turn is not None else contextlib.nullcontext(),
+            self.sessionmaker() as session,
+            session.begin(),
+        ):
+            yield ShareRepository(session)
+
+    async def record(self, event: dict[str, Any]) -> None:
+        """Queue one event (batched), or write it now."""
+        if not self.batched:
+            async with self._transaction() as repository:
+                await repository.add_events([event])
+            return
+        self._pending.append(event)
+        if len(self._pending) > self.MAX_PENDING:
+            self._drop(len(self._pending) - self.MAX_PENDING)
+
+    def _drop(self, count: int) -> None:
+        del self._pending[:count]
+        self.dropped += count
+        log.warning("landing_events_dropped", count=count, reason="queue full")
+
+    def _requeue(self, events: list[dict[str, Any]]) -> None:
+        self._pending[:0] = events
+        if len(self._pending) > self.MAX_PENDING:
+            self._drop(len(self._pending) - self.MAX_PENDING)
+
+    async def flush(self) -> int:
+        """Write every queued event in one transaction; answers how many were written."""
+        if not self._pending:
+            return 0
+        events, self._pending = self._pending, []
+        try:
+            async with self._transaction() as repository:
+                alive = await repository.existing({event["share_id"] for event in events})
+                kept = [event for event in events if event["share_id"] in alive]
+                await repository.add_events(kept)
+        except (SQLAlchemyError, OSError) as error:
+            # The database is away, or a share was deleted meanwhile (foreign key): try again next time.
+            log.warning("landing_events_not_written", events=len(events), error=type(error).__name__)
+            self._requeue(events)
+            return 0
+        except BaseException:  # cancelled mid-write (shutdown): the final flush writes them
+            self._requeue(events)
+            raise
+        return len(kept)
+
+    async def run(self) -> None:
+        """Write the queue every `FLUSH_SECONDS`, until cancelled (the owner flushes once more after that)."""
+        while True:
+            await asyncio.sleep(self.FLUSH_SECONDS)
+            await self.flush()
+
+
+class LandingReads:
+    """Reads landings: the requests that arrive while one read runs share the next one.
+
+    A request never joins a read that is already running: it waits for the next, which starts after it arrived and
+    reads every digest waiting by then in one statement. So each answer is as fresh as a read of its own (a
+    revocation or an expiry committed before the request arrived is always seen; nothing is kept between reads),
+    while under load one statement and one connection serve many requests instead of one each. Alone, a request
+    waits for no one: its read starts at once. If a read fails, each request waiting on it gets the error.
+    """
+
+    MAX_DIGESTS = 500
+    """Distinct tokens per statement; the others wait for the next one."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.sessions = sessions
+        self._waiting: dict[str, list[asyncio.Future[LandingRecord | None]]] = {}
+        self._reader: asyncio.Task[None] | None = None
+        self.statements = 0
+
+    async def read(self, digest: str) -> LandingRecord | None:
+        future: asyncio.Future[LandingRecord | None] = asyncio.get_running_loop().create_future()
+        self._waiting.setdefault(digest, []).append(future)
+        if self._reader is None:
+            self._reader = asyncio.create_task(self._read_waiting())
+        return await future
+
+    async def _read_waiting(self) -> None:
+        batch: dict[str, list[asyncio.Future[LandingRecord | None]]] = {}
+        try:
+            while self._waiting:
+                digests = list(itertools.islice(self._waiting, self.MAX_DIGESTS))
+                batch = {digest: self._waiting.pop(digest) for digest in digests}
+                try:
+                    async with self.sessions() as session:
+                        self.statements += 1
+                        found = await ShareRepository(session).landings(digests)
+                except Exception as error:  # noqa: BLE001 - handed to every request that waited for this read
+                    for futures in batch.values():
+                        _settle(futures, error=error)
+                    continue
+                for digest, futures in batch.items():
+                    _settle(futures, result=found.get(digest))
+                batch = {}
+        finally:
+            # Cancelled (shutdown): nobody waits forever.
+            for futures in (*batch.values(), *self._waiting.values()):
+                for future in futures:
+                    future.cancel()
+            self._waiting.clear()
+            self._reader = None
+
+
+def _settle(
+    futures: list[asyncio.Future[LandingRecord | None]],
+    *,
+    result: LandingRecord | None = None,
+    error: Exception | None = None,
+) -> None:
+    for future in futures:
+        if future.done():  # its request went away
+            continue
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+
+
+async def open_share(reads: LandingReads, token: str, viewer: Viewer, *, log: LandingLog | None) -> Landing:
+    """The landing: who shares what kind of credential and why. Releases no field and counts no view; with `log`,
+    the visit is recorded there, whatever the share's state."""
+    if not TOKEN_PATTERN.match(token):
+        raise ShareNotFound()
+    record = await reads.read(token_digest(token))
+    if record is None:
+        raise ShareNotFound()
+    found = Landing(
+        share=record.share,
+        items=[LandingItem(title=title, format=format_) for title, format_ in record.items],
+        shared_by=record.owner_name or UNKNOWN_OWNER,
+        recipient_body=record.recipient_body,
+        state=state_of(record.share, utcnow()),
+    )
+    if log is not None:
+        await log.record(_event(found.share, "landing", viewer))
+    return found
+
+
+def _code_digest(share: Share, code: str) -> str:
+    return hmac.new(share.token_digest.encode(), code.encode(), hashlib.sha256).hexdigest()
+
+
+async def request_code(session: AsyncSession, token: str, viewer: Viewer, *, minutes: int, public_url: str) -> None:
+    """Mail a one-time code to the share's named recipient (through the outbox)."""
+    share = await find_by_token(session, token)
+    if state_of(share, utcnow()) != "active":
+        raise ShareUnavailable()
+    if share.recipient_email is None:
+        raise InvalidInput("This link is not bound to an e-mail address.", code="no_recipient_email")
+    repository = ShareRepository(session)
+    now = utcnow()
+    if await repository.codes_since(share.id, now - timedelta(hours=1)) >= CODES_PER_HOUR:
+        raise InvalidInput("Too many codes were asked for this link; try again in an hour.", code="too_many_codes")
+    code = f"{secrets.randbelow(10**8):08d}"
+    await repository.add(
+        ShareCode(share_id=share.id, code_digest=_code_digest(share, code), expires_at=now + timedelta(minutes=minutes))
+    )
+    await enqueue_mail(
+        session,
+        recipient=share.recipient_email,
+        subject="Your code to open a shared credential",
+        body=(
+            f"Someone shared a credential with you on Passerelle ({public_url}).\n\n"
+            f"Your code: {code}\n\nIt is valid for {minutes} minutes. If you did not ask for it, ignore this mail.\n"
+        ),
+    )
+    await _log(session, share, "code_sent", viewer)
+
+
+async def _check_recipient(session: AsyncSession, share: Share, viewer: Viewer, code: str | None) -> None:
+    if share.recipient_body_id is not None and viewer.officer_body_id != share.recipient_body_id:
+        raise RecipientOnly("This link can only be opened by the officers of the body it was shared with.")
+    if share.recipient_email is None:
+        return
+    if not code:
+        raise RecipientOnly("Enter the code sent to the recipient's e-mail address.", code="code_required")
+    codes = await ShareRepository(session).live_codes(share.id, utcnow())
+    digest = _code_digest(share, code.strip())
+    for candidate in codes:
+        if candidate.attempts < CODE_ATTEMPTS and hmac.compare_digest(candidate.code_digest, digest):
+            return
+    for candidate in codes:
+        candidate.attempts += 1
+    await session.flush()
+    await _log(session, share, "code_failed", viewer)
+    raise CodeRejected(keeps_changes=True)
+
+
+async def _notify_first_reveal(session: AsyncSession, share: Share | ShareHead, views: int) -> None:
+    if views == 1 and share.notify_first_reveal:
+        owner = await session.get(User, share.owner_id)
+        if owner is not None and owner.email:
+            await enqueue_mail(
+                session,
+                recipient=owner.email,
+                subject="Your shared credential was opened",
+                body=f"The link you shared for “{share.purpose}” was opened for the first time.\n",
+            )
+
+
+ReleaseEvent = Literal["reveal", "download"]
+
+
+@dataclass(frozen=True)
+class _PendingRelease:
+    digest: str
+    viewer: Viewer
+    event: ReleaseEvent
+    future: asyncio.Future[Released | None]
+
+
+class ReleaseBatches:
+    """Releases of links that name no recipient, committed together (group commit).
+
+    Each release is still its own atomic UPDATE … RETURNING (`ShareRepository.consume_open_view`: counted only while
+    the share is active and under its view limit) and its own event row, in the same transaction as its count. The
+    releases that arrive while one transaction runs go together into the next, so one commit serves many: one WAL
+    flush on PostgreSQL (a reveal holds the share's row lock until its commit has been flushed, so reveals of one
+    link could otherwise never be faster than one flush each), one BEGIN IMMEDIATE … COMMIT on SQLite. No answer
+    is given before its transaction has committed; if it fails, every release in it fails (nothing counted, nothing
+    released, each request gets the error). A release this path cannot make (unknown link, not active, bound to a
+    recipient) is answered None, and the caller takes the checked path (`release`). `turn` (SQLite: the process's
+    writer lock) is held around each transaction.
+    """
+
+    MAX_BATCH = 128
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], *, turn: asyncio.Lock | None = None) -> None:
+        self.sessionmaker = sessionmaker
+        self.turn = turn
+        self._waiting: list[_PendingRelease] = []
+        self._writer: asyncio.Task[None] | None = None
+        self.transactions = 0
+
+    async def release(self, digest: str, viewer: Viewer, event: ReleaseEvent) -> Released | None:
+        future: asyncio.Future[Released | None] = asyncio.get_running_loop().create_future()
+        self._waiting.append(_PendingRelease(digest, viewer, event, future))
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write_waiting())
+        return await future
+
+    async def _write_waiting(self) -> None:
+        batch: list[_PendingRelease] = []
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting[: self.MAX_BATCH], self._waiting[self.MAX_BATCH :]
+                # A request that went away before its transaction began is not counted.
+                batch = [pending for pending in batch if not pending.future.done()]
+                if not batch:
+                    continue
+                try:
+                    outcomes = await self._write(batch)
+                except Exception as error:  # noqa: BLE001 - handed to every request of the failed transaction
+                    for pending in batch:
+                        if not pending.future.done():
+                            pending.future.set_exception(error)
+                else:
+                    for pending, outcome in zip(batch, outcomes, strict=True):
+                        if not pending.future.done():
+                            pending.future.set_result(outcome)
+                batch = []
+        finally:
+            # Cancelled (shutdown): nobody waits forever.
+            for pending in (*batch, *self._waiting):
+                pending.future.cancel()
+            self._waiting = []
+            self._writer = None
+
+    async def _write(self, batch: list[_PendingRelease]) -> list[Released | None]:
+        """One transaction: each release's count, then their items, events and first-reveal mails; committed when
+        this returns."""
+        async with (
+            self.turn if self.turn is not None else contextlib.nullcontext(),
+            self.sessionmaker() as session,
+            session.begin(),
+        ):
+            self.transactions += 1
+            repository = ShareRepository(session)
+            now = utcnow()
+            counted: list[tuple[ShareHead, str | None] | None] = [None] * len(batch)
+            # Shares locked in one order by every process's transactions: two batches never wait on each other
+            # in a cycle (PostgreSQL would abort one of them as a deadlock).
+            for index in sorted(range(len(batch)), key=lambda index: batch[index].digest):
+                counted[index] = await repository.consume_open_view(batch[index].digest, now)
+            items = await repository.released_items({found[0].id for found in counted if found is not None})
+            events: list[dict[str, Any]] = []
+            outcomes: list[Released | None] = []
+            for pending, found in zip(batch, counted, strict=True):
+                if found is None:
+                    outcomes.append(None)
+                    continue
+                share, owner_name = found
+                released = items.get(share.id, [])
+                events.append(
+                    _event(share, pending.event, pending.viewer, [n for item in released for n in item.fields])
+                )
+                await _notify_first_reveal(session, share, share.views)
+                outcomes.append(Released(share, released, owner_name or UNKNOWN_OWNER))
+            await repository.add_events(events)
+        return outcomes
+
+
+async def release(
+    session: AsyncSession,
+    token: str,
+    viewer: Viewer,
+    *,
+    code: str | None,
+    event: ReleaseEvent,
+    batches: ReleaseBatches,
+) -> Released:
+    """Reveal or download: counts one view with one atomic statement, logs it in the same transaction, and answers
+    the presentations. A link that names no recipient needs no check besides its state, which the counting
+    statement makes: it goes through `batches`. Anything else (unknown, not active, bound to a recipient) takes the
+    checked path in `session`, which tells those cases apart."""
+    if not TOKEN_PATTERN.match(token):
+        raise ShareNotFound()
+    released = await batches.release(token_digest(token), viewer, event)
+    if released is not None:
+        return released
+    return await _release_checked(session, token, viewer, code=code, event=event)
+
+
+async def _release_checked(
+    session: AsyncSession, token: str, viewer: Viewer, *, code: str | None, event: ReleaseEvent
+) -> Released:
+    share = await find_by_token(session, token)
+    if state_of(share, utcnow()) != "active":
+        raise ShareUnavailable()
+    await _check_recipient(session, share, viewer, code)
+    repository = ShareRepository(session)
+    views = await repository.consume_view(share.id, utcnow())
+    if views is None:  # another request used the last view, or the share was revoked meanwhile
+        raise ShareUnavailable()
+    items = await repository.items([share.id])
+    await _log(session, share, event, viewer, [name for item in items for name in item.fields])
+    await _notify_first_reveal(session, share, views)
+    share.views = views
+    owner = await session.get(User, share.owner_id)
+    released = [ReleasedItem(fields=item.fields, presentation=item.presentation) for item in items]
+    return Released(share, released, owner.display_name if owner else UNKNOWN_OWNER)
+
+
+async def check_active(session: AsyncSession, token: str, viewer: Viewer, *, code: str | None) -> ShareWithItems:
+    """For a live verification: the share must be active and the viewer its recipient; no view is counted."""
+    share = await find_by_token(session, token)
+    if state_of(share, utcnow()) != "active":
+        raise ShareUnavailable()
+    await _check_recipient(session, share, viewer, code)
+    items = await ShareRepository(session).items([share.id])
+    await _log(session, share, "verification", viewer)
+    return ShareWithItems(share, items)

@@ -416,11 +416,8 @@ def report(
 # -------------------------------------------------------------------------------------------------------- main
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.credential_read",
-        description="Throughput and latency of GET /v1/wallet/credentials/{id} against a bare FastAPI baseline.",
-    )
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every service-against-baseline benchmark takes: window, connections, generator, databases."""
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="sqlite")
     parser.add_argument("--duration", type=int, default=10, help="measured seconds per target (default 10)")
     parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per target, not measured (default 2)")
@@ -437,8 +434,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=f"where the bench database is created and dropped (default {DEFAULT_PG_ADMIN_URL})",
     )
     parser.add_argument("--keep-temp", action="store_true", help="keep the temp dir (server logs) for inspection")
-    args = parser.parse_args(argv)
-    # Bounded runs; the service is measured first, well within its access token's 15 minutes.
+
+
+def check_run_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Bounded runs only; PostgreSQL only on loopback."""
     if not 1 <= args.duration <= MAX_DURATION_SECONDS:
         parser.error("--duration must be 1..600 seconds")
     if not 0 <= args.warmup <= 60:
@@ -447,6 +446,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--connections must be 1..1024")
     if not args.pg_admin_url.startswith("postgresql") or "@127.0.0.1" not in args.pg_admin_url:
         parser.error("--pg-admin-url must be a postgresql URL on 127.0.0.1")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.credential_read",
+        description="Throughput and latency of GET /v1/wallet/credentials/{id} against a bare FastAPI baseline.",
+    )
+    add_run_arguments(parser)
+    args = parser.parse_args(argv)
+    # Bounded runs; the service is measured first, well within its access token's 15 minutes.
+    check_run_arguments(parser, args)
     return args
 
 

@@ -38,15 +38,15 @@ import httpx
 from bench import baseline
 from bench.credential_read import (
     BIN,
-    DEFAULT_PG_ADMIN_URL,
     HOST,
-    MAX_DURATION_SECONDS,
     MIGRATE_TIMEOUT_SECONDS,
     REPO,
     RESULTS_DIR,
     Server,
     SetupFailed,
     Target,
+    add_run_arguments,
+    check_run_arguments,
     clean_environment,
     free_port,
     measure,
@@ -227,35 +227,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m bench.recognition",
         description="Throughput and latency of GET /v1/recognition/compare against a bare FastAPI baseline.",
     )
-    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="sqlite")
-    parser.add_argument("--duration", type=int, default=10, help="measured seconds per target (default 10)")
-    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per target, not measured (default 2)")
-    parser.add_argument("--connections", type=int, default=32, help="concurrent keep-alive connections (default 32)")
+    add_run_arguments(parser)
     parser.add_argument("--rounds", type=int, default=3, help="service/baseline pairs measured in turn (default 3)")
     parser.add_argument("--query", default=DEFAULT_QUERY, help=f"the comparison asked (default {DEFAULT_QUERY})")
-    parser.add_argument(
-        "--load-generator",
-        choices=("auto", "wrk", "python"),
-        default="auto",
-        help="auto: wrk if installed, else the Python generator (default auto)",
-    )
-    parser.add_argument(
-        "--pg-admin-url",
-        default=DEFAULT_PG_ADMIN_URL,
-        help=f"where the bench database is created and dropped (default {DEFAULT_PG_ADMIN_URL})",
-    )
-    parser.add_argument("--keep-temp", action="store_true", help="keep the temp dir (server logs) for inspection")
     args = parser.parse_args(argv)
-    if not 1 <= args.duration <= MAX_DURATION_SECONDS:
-        parser.error("--duration must be 1..600 seconds")
-    if not 0 <= args.warmup <= 60:
-        parser.error("--warmup must be 0..60 seconds")
-    if not 1 <= args.connections <= 1024:
-        parser.error("--connections must be 1..1024")
+    check_run_arguments(parser, args)
     if not 1 <= args.rounds <= 20:
         parser.error("--rounds must be 1..20")
-    if not args.pg_admin_url.startswith("postgresql") or "@127.0.0.1" not in args.pg_admin_url:
-        parser.error("--pg-admin-url must be a postgresql URL on 127.0.0.1")
     if not all(part.count("=") == 1 for part in args.query.split("&")) or any(c in args.query for c in " #\n"):
         parser.error("--query must be name=value pairs joined by &")
     return args

@@ -41,13 +41,13 @@ import httpx
 
 from bench import baseline
 from bench.credential_read import (
-    DEFAULT_PG_ADMIN_URL,
-    MAX_DURATION_SECONDS,
     REPO,
     RESULTS_DIR,
     Server,
     SetupFailed,
     _git,
+    add_run_arguments,
+    check_run_arguments,
     clean_environment,
     measure,
     postgres_database,
@@ -323,34 +323,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m bench.sharing",
         description="Throughput and latency of a share's landing and reveal against a bare FastAPI baseline.",
     )
-    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="sqlite")
+    add_run_arguments(parser)
     parser.add_argument(
         "--case", action="append", choices=sorted(CASES), help="repeat to pick several (default: every case)"
     )
-    parser.add_argument("--duration", type=int, default=10, help="measured seconds per target (default 10)")
-    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per target, not measured (default 2)")
-    parser.add_argument("--connections", type=int, default=32, help="concurrent keep-alive connections (default 32)")
-    parser.add_argument(
-        "--load-generator",
-        choices=("auto", "wrk", "python"),
-        default="auto",
-        help="auto: wrk if installed, else the Python generator (default auto)",
-    )
-    parser.add_argument(
-        "--pg-admin-url",
-        default=DEFAULT_PG_ADMIN_URL,
-        help=f"where the bench database is created and dropped (default {DEFAULT_PG_ADMIN_URL})",
-    )
-    parser.add_argument("--keep-temp", action="store_true", help="keep the temp dir (server logs) for inspection")
     args = parser.parse_args(argv)
-    if not 1 <= args.duration <= MAX_DURATION_SECONDS:
-        parser.error("--duration must be 1..600 seconds")
-    if not 0 <= args.warmup <= 60:
-        parser.error("--warmup must be 0..60 seconds")
-    if not 1 <= args.connections <= 1024:
-        parser.error("--connections must be 1..1024")
-    if not args.pg_admin_url.startswith("postgresql") or "@127.0.0.1" not in args.pg_admin_url:
-        parser.error("--pg-admin-url must be a postgresql URL on 127.0.0.1")
+    check_run_arguments(parser, args)
     # The owner's token (15 minutes) reads the view count after the last case.
     if len(args.case or CASES) * 2 * (args.duration + args.warmup) > 12 * 60:
         parser.error("the run would outlast the learner's 15-minute token: fewer cases or a shorter --duration")

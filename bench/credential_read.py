@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -464,8 +464,9 @@ def _terminate(signum: int, _frame: FrameType | None) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def run_benchmark(args: argparse.Namespace, run_one: Callable[[str, str], int]) -> int:
+    """Run `run_one(database, generator)` (which answers its failed-request count) for each database asked for,
+    and map the outcome to the exit status every benchmark shares."""
     signal.signal(signal.SIGTERM, _terminate)
     generator: str = args.load_generator
     if generator == "auto":
@@ -477,8 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     errors = 0
     try:
         for database in databases:
-            result = run_database(database, args, generator)
-            errors += sum(target["errors"] for target in result["targets"].values())
+            errors += run_one(database, generator)
     except (SetupFailed, LoadError, httpx.HTTPError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_SETUP_FAILED
@@ -489,6 +489,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {errors} request(s) failed", file=sys.stderr)
         return EXIT_REQUEST_ERRORS
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+
+    def run_one(database: str, generator: str) -> int:
+        result = run_database(database, args, generator)
+        return sum(target["errors"] for target in result["targets"].values())
+
+    return run_benchmark(args, run_one)
 
 
 if __name__ == "__main__":

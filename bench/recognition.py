@@ -22,7 +22,6 @@ import json
 import os
 import platform
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -30,7 +29,6 @@ import tempfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import httpx
@@ -51,11 +49,11 @@ from bench.credential_read import (
     free_port,
     measure,
     postgres_database,
+    run_benchmark,
     start_baseline,
     start_server,
     wait_until_ready,
 )
-from bench.loadgen import LoadError, wrk_path
 
 COMPARE_PATH = "/v1/recognition/compare"
 DEFAULT_QUERY = "country=IE&framework=NFQ&level=8&target_country=DE"
@@ -239,37 +237,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def _terminate(signum: int, _frame: FrameType | None) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _terminate)
-    generator: str = args.load_generator
-    if generator == "auto":
-        generator = "wrk" if wrk_path() else "python"
-    if generator == "wrk" and not wrk_path():
-        print("error: wrk is not installed", file=sys.stderr)
-        return EXIT_SETUP_FAILED
-    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    errors = 0
-    try:
-        for database in databases:
-            result = run_database(database, args, generator)
-            errors += sum(
-                pair[name]["errors"] for pair in result["rounds_measured"] for name in ("service", "baseline")
-            )
-    except (SetupFailed, LoadError, httpx.HTTPError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_SETUP_FAILED
-    except KeyboardInterrupt:
-        print("interrupted; servers stopped and temporary files removed", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    if errors:
-        print(f"error: {errors} request(s) failed", file=sys.stderr)
-        return EXIT_REQUEST_ERRORS
-    return 0
+
+    def run_one(database: str, generator: str) -> int:
+        result = run_database(database, args, generator)
+        return sum(pair[name]["errors"] for pair in result["rounds_measured"] for name in ("service", "baseline"))
+
+    return run_benchmark(args, run_one)
 
 
 if __name__ == "__main__":

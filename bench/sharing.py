@@ -28,13 +28,11 @@ import os
 import platform
 import secrets
 import shutil
-import signal
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import httpx
@@ -51,10 +49,11 @@ from bench.credential_read import (
     clean_environment,
     measure,
     postgres_database,
+    run_benchmark,
     start_baseline,
     start_service,
 )
-from bench.loadgen import LoadError, Measurement, wrk_path
+from bench.loadgen import Measurement
 
 CREDENTIAL = REPO / "tests" / "data" / "ob3-complete.json"
 SHARED_FIELDS = ["title", "issuer", "awarded_on"]
@@ -335,36 +334,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def _terminate(signum: int, _frame: FrameType | None) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _terminate)
-    generator: str = args.load_generator
-    if generator == "auto":
-        generator = "wrk" if wrk_path() else "python"
-    if generator == "wrk" and not wrk_path():
-        print("error: wrk is not installed", file=sys.stderr)
-        return EXIT_SETUP_FAILED
     cases = [CASES[name] for name in dict.fromkeys(args.case or CASES)]
-    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    errors = 0
-    try:
-        for database in databases:
-            outcome = run_database(database, args, generator, cases)
-            errors += sum(target["errors"] for case in outcome["cases"].values() for target in case["targets"].values())
-    except (SetupFailed, LoadError, httpx.HTTPError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_SETUP_FAILED
-    except KeyboardInterrupt:
-        print("interrupted; servers stopped and temporary files removed", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    if errors:
-        print(f"error: {errors} request(s) failed", file=sys.stderr)
-        return EXIT_REQUEST_ERRORS
-    return 0
+
+    def run_one(database: str, generator: str) -> int:
+        outcome = run_database(database, args, generator, cases)
+        return sum(target["errors"] for case in outcome["cases"].values() for target in case["targets"].values())
+
+    return run_benchmark(args, run_one)
 
 
 if __name__ == "__main__":

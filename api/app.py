@@ -17,7 +17,7 @@ from api import cache_listener, errors
 from api.logging import access_log
 from api.middleware import BodyGuardMiddleware, Metrics, RequestContextMiddleware
 from api.ratelimit import FixedWindowLimiter
-from api.routers import admin, auth, ops, recognition, share_pages, shares, verification, wallet
+from api.routers import admin, auth, cases, ops, recognition, share_pages, shares, verification, wallet
 from api.state import AppState
 from core import passwords
 from core.accounts.tokens import TokenService
@@ -62,6 +62,18 @@ OPENAPI_TAGS = [
         "name": "recognition",
         "description": "What a credential is worth here: frameworks and levels through the EQF, credits, grades, "
         "Annex I completeness, the recognition packet, stacking.",
+    },
+    {
+        "name": "recognition requests",
+        "description": "The learner's recognition requests to a body: submit, add documents, withdraw, appeal, timeline.",
+    },
+    {
+        "name": "recognition cases",
+        "description": "The officers' side: the queue, the case view, the advisor, precedents, decisions, audit trail.",
+    },
+    {
+        "name": "recognition bodies",
+        "description": "Recognition bodies: their time limits, target qualifications and signing keys.",
     },
     {"name": "admin", "description": "Administration: institution clients, recognition bodies, the trust registry."},
     {"name": "operations", "description": "Health, readiness, metrics and public keys."},
@@ -183,6 +195,9 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         auth.router,
         verification.router,
         recognition.router,
+        cases.requests_router,
+        cases.cases_router,
+        cases.bodies_router,
         admin.router,
         admin.bodies_router,
         ops.router,

@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from pydantic import ValidationError
 
+from core.accounts.models import DEFAULT_APPEAL_DAYS, DEFAULT_DECISION_DAYS, BodyKind
+from core.accounts.schemas import BodyCreate
 from core.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -167,14 +170,14 @@ def user_create(
     typer.echo(user_id)
 
 
-async def _create_body(name: str, country: str) -> str:
+async def _create_body(request: BodyCreate) -> str:
     from core.accounts.service import create_body
     from core.database import create_engine, create_sessionmaker, transaction
 
     engine = create_engine(get_settings().effective_database_url, pool=False)
     try:
         async with transaction(create_sessionmaker(engine)) as session:
-            return str((await create_body(session, name=name, country=country)).id)
+            return str((await create_body(session, request)).id)
     finally:
         await engine.dispose()
 
@@ -183,11 +186,24 @@ async def _create_body(name: str, country: str) -> str:
 def body_create(
     name: Annotated[str, typer.Option(help="The body's name, e.g. 'ENIC-NARIC France'.")],
     country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2 country code.")],
+    kind: Annotated[BodyKind, typer.Option(help="What kind of body it is.")] = BodyKind.ENIC_NARIC,
+    decision_days: Annotated[int, typer.Option(help="The announced time limit for a decision, in days.")] = (
+        DEFAULT_DECISION_DAYS
+    ),
+    appeal_days: Annotated[int, typer.Option(help="Days a learner has to appeal a decision.")] = DEFAULT_APPEAL_DAYS,
 ) -> None:
     """Register a recognition body; prints its id (give it to `user create --role officer --body`)."""
     if not (len(country) == 2 and country.isascii() and country.isalpha()):
         raise typer.BadParameter("an ISO 3166-1 alpha-2 code, e.g. FR", param_hint="--country")
-    typer.echo(asyncio.run(_create_body(name.strip(), country.upper())))
+    try:
+        request = BodyCreate(
+            name=name, country=country.upper(), kind=kind, decision_days=decision_days, appeal_days=appeal_days
+        )
+    except ValidationError as exc:
+        raise typer.BadParameter(
+            "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        ) from exc
+    typer.echo(asyncio.run(_create_body(request)))
 
 
 async def _create_client(name: str) -> tuple[str, str]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from core.accounts.models import Role
+from core.accounts.schemas import BodyCreate
 from core.accounts.service import create_body as create_recognition_body
 from core.accounts.service import create_client, create_user
 from core.database import create_sessionmaker
@@ -57,10 +59,10 @@ async def create_account(
 
 
 async def create_body(
-    connection: AsyncConnection, *, name: str = "ENIC-NARIC France", country: str = "FR"
+    connection: AsyncConnection, *, name: str = "ENIC-NARIC France", country: str = "FR", **settings: Any
 ) -> uuid.UUID:
     async with create_sessionmaker(connection)() as session:
-        body = await create_recognition_body(session, name=name, country=country)
+        body = await create_recognition_body(session, BodyCreate(name=name, country=country, **settings))
         await session.commit()
     return body.id
 

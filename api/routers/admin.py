@@ -44,7 +44,7 @@ async def create_client(body: ClientCreate, admin: CurrentAdmin, session: Sessio
 async def create_body(body: BodyCreate, admin: CurrentAdmin, session: SessionDep) -> BodyPublic:
     """Register a recognition body (a recognition centre, an admissions office). Its officers are created with
     `passerelle user create --role officer --body <id>`; learners can bind a share to the body."""
-    created = await service.create_body(session, name=body.name, country=body.country)
+    created = await service.create_body(session, body)
     return BodyPublic.model_validate(created, from_attributes=True)
 
 

@@ -6,7 +6,7 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Column, Enum, ForeignKey, UniqueConstraint
+from sqlalchemy import Column, Enum, ForeignKey, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.clock import utcnow
@@ -31,14 +31,35 @@ def role_column() -> Column[Role]:
     )
 
 
+class BodyKind(enum.StrEnum):
+    ENIC_NARIC = "enic_naric"
+    UNIVERSITY_ADMISSIONS = "university_admissions"
+    EMPLOYER = "employer"
+    PROFESSIONAL_BODY = "professional_body"
+    OTHER = "other"
+
+
+DEFAULT_DECISION_DAYS = 120
+"""Four months: a common announced time limit among recognition centres (believed; each body sets its own)."""
+DEFAULT_APPEAL_DAYS = 30
+
+
 class RecognitionBody(SQLModel, table=True):
-    """An organisation whose officers assess credentials (a recognition centre, an admissions office)."""
+    """An organisation whose officers assess credentials (a recognition centre, an admissions office).
+
+    `decision_days` is the time limit it announces beforehand (Lisbon Recognition Convention, Art. III.5);
+    `appeal_days` how long a learner has to appeal a decision; `appeal_route` how (in the body's words).
+    """
 
     __tablename__ = "recognition_bodies"
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     name: str = Field(max_length=200)
     country: str = Field(max_length=2, description="ISO 3166-1 alpha-2.")
+    kind: str = Field(default=BodyKind.ENIC_NARIC.value, max_length=32)
+    decision_days: int = DEFAULT_DECISION_DAYS
+    appeal_days: int = DEFAULT_APPEAL_DAYS
+    appeal_route: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

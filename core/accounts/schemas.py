@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from core.accounts.models import Role
+from core.accounts.models import DEFAULT_APPEAL_DAYS, DEFAULT_DECISION_DAYS, BodyKind, Role
 from core.text import Email, SafeStr
 
 Password = Annotated[SafeStr, StringConstraints(min_length=12, max_length=256)]
@@ -67,10 +67,25 @@ class BodyCreate(BaseModel):
 
     name: Annotated[SafeStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     country: CountryCode = Field(description="ISO 3166-1 alpha-2, upper case.")
+    kind: BodyKind = BodyKind.ENIC_NARIC
+    decision_days: int = Field(
+        default=DEFAULT_DECISION_DAYS,
+        ge=1,
+        le=730,
+        description="The time limit for a decision the body announces beforehand, in days from the request.",
+    )
+    appeal_days: int = Field(default=DEFAULT_APPEAL_DAYS, ge=1, le=365, description="Days a learner has to appeal.")
+    appeal_route: Annotated[SafeStr, StringConstraints(strip_whitespace=True, max_length=2000)] | None = Field(
+        default=None, description="How to appeal, in the body's words (a default text is used when empty)."
+    )
 
 
 class BodyPublic(BaseModel):
     id: uuid.UUID
     name: str
     country: str
+    kind: BodyKind
+    decision_days: int
+    appeal_days: int
+    appeal_route: str | None
     created_at: datetime

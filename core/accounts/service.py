@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.accounts.models import USER_ROLES, ExternalIdentity, OAuthClient, RecognitionBody, RefreshToken, Role, User
 from core.accounts.repository import AccountRepository
-from core.accounts.schemas import SignupRequest
+from core.accounts.schemas import BodyCreate, SignupRequest
 from core.accounts.tokens import FIRST_PARTY_CLIENT, ExternalSubject, Principal, TokenService
 from core.clock import utcnow
 from core.errors import AuthenticationFailed, Conflict, InvalidGrant, InvalidInput
@@ -70,9 +70,9 @@ async def create_user(
     return user
 
 
-async def create_body(session: AsyncSession, *, name: str, country: str) -> RecognitionBody:
-    """Register a recognition body whose officers can be named as recipients of shares."""
-    body = RecognitionBody(name=name, country=country)
+async def create_body(session: AsyncSession, request: BodyCreate) -> RecognitionBody:
+    """Register a recognition body: officers belong to it, learners bind shares and address requests to it."""
+    body = RecognitionBody(**request.model_dump())
     await AccountRepository(session).add(body)
     log.info("recognition_body_created", body_id=str(body.id))
     return body

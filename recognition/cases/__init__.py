@@ -1,0 +1,1 @@
+"""Recognition requests (cases): the learner's request, the officer's assessment, decisions, appeals, audit trail."""

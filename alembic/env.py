@@ -10,9 +10,11 @@ from sqlmodel.sql.sqltypes import AutoString
 
 # Every module with tables, imported for what it registers on the metadata.
 import core.accounts.models
+import core.idempotency
 import core.outbox  # noqa: F401
 import recognition.cases.models
 import recognition.models  # noqa: F401
+import wallet.inbox.models
 import wallet.models
 import wallet.sharing.models
 import wallet.verification.models  # noqa: F401

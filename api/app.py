@@ -17,7 +17,7 @@ from api import cache_listener, errors
 from api.logging import access_log
 from api.middleware import BodyGuardMiddleware, Metrics, RequestContextMiddleware
 from api.ratelimit import FixedWindowLimiter
-from api.routers import admin, auth, cases, ops, recognition, share_pages, shares, verification, wallet
+from api.routers import admin, auth, cases, inbox, ops, recognition, share_pages, shares, verification, wallet
 from api.state import AppState
 from core import passwords
 from core.accounts.tokens import TokenService
@@ -74,6 +74,14 @@ OPENAPI_TAGS = [
     {
         "name": "recognition bodies",
         "description": "Recognition bodies: their time limits, target qualifications and signing keys.",
+    },
+    {
+        "name": "inbox",
+        "description": "Credentials institutions sent you, waiting for you to accept or decline them.",
+    },
+    {
+        "name": "institutions",
+        "description": "Institutions' systems: push credentials (idempotent batches), delivery state, change feed.",
     },
     {"name": "admin", "description": "Administration: institution clients, recognition bodies, the trust registry."},
     {"name": "operations", "description": "Health, readiness, metrics and public keys."},
@@ -198,6 +206,9 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         cases.requests_router,
         cases.cases_router,
         cases.bodies_router,
+        inbox.inbox_router,
+        inbox.institutions_router,
+        inbox.admin_router,
         admin.router,
         admin.bodies_router,
         ops.router,

@@ -30,6 +30,7 @@ log = structlog.get_logger("passerelle.errors")
 STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
     # Most specific first: the first matching class wins.
     (errors.InvalidGrant, 400),
+    (errors.BadRequest, 400),
     (errors.AuthenticationFailed, 401),
     (errors.PermissionDenied, 403),
     (errors.NotFound, 404),

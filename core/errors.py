@@ -3,6 +3,7 @@
 Hierarchy (each maps to one HTTP status and problem type in `api/errors.py`):
 
     DomainError                     base; `code` is a stable machine-readable string
+    ├── BadRequest                  a request the service cannot read as meant (a required header missing)
     ├── NotFound                    the object does not exist *for this principal* (others' objects too)
     ├── Conflict                    the request clashes with existing state (duplicate import, …)
     ├── Gone                        it existed and is no longer available (an expired or revoked share link)
@@ -41,6 +42,11 @@ class DomainError(Exception):
             self.code = code
         self.extra = extra
         super().__init__(self.detail)
+
+
+class BadRequest(DomainError):
+    code = "bad_request"
+    default_detail = "The request cannot be processed as sent."
 
 
 class NotFound(DomainError):

@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     share_default_days: int = Field(default=30, ge=1)
     """How long a share link lives when the learner does not say."""
     share_max_days: int = Field(default=365, ge=1)
+    invitation_days: int = Field(
+        default=183, ge=1, description="How long an invitation to claim pushed credentials lasts."
+    )
     """The longest a learner may make a share link live."""
     share_requests_per_minute: int = Field(default=60, ge=1)
     """How many share-page requests (`/s/…`) one client address may make per minute."""

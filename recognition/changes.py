@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.accounts.models import OAuthClient, Role
+from core.accounts.models import Institution, Role
 from core.accounts.tokens import Principal
 from core.clock import utcnow
 from core.errors import InvalidInput, NotFound, PermissionDenied
@@ -80,10 +80,9 @@ async def _owning_institution(session: AsyncSession, principal: Principal, reque
     if principal.role != Role.ADMIN:
         raise PermissionDenied()
     if requested is None:
-        raise InvalidInput("Name the institution (`institution_id`, its client id).", code="institution_required")
-    client = await session.get(OAuthClient, requested)
-    if client is None or client.role != Role.INSTITUTION:
-        raise NotFound("There is no institution client with this id.", code="institution_not_found")
+        raise InvalidInput("Name the institution (`institution_id`).", code="institution_required")
+    if await session.get(Institution, requested) is None:
+        raise NotFound("There is no institution with this id.", code="institution_not_found")
     return requested
 
 

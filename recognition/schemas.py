@@ -191,7 +191,7 @@ class CreditRuleCreate(_Request):
     note: LongText | None = None
     source_url: SourceURL | None = None
     institution_id: uuid.UUID | None = Field(
-        default=None, description="Administrators only: the institution (client id) the rule belongs to."
+        default=None, description="Administrators only: the institution the rule belongs to."
     )
     reason: Reason = Field(description="Why the institution uses this rule; kept in the audit trail.")
 
@@ -272,7 +272,7 @@ class GradingTableCreate(_Request):
     grades: GradeList
     source_note: LongText | None = None
     institution_id: uuid.UUID | None = Field(
-        default=None, description="Administrators only: the institution (client id) the table belongs to."
+        default=None, description="Administrators only: the institution the table belongs to."
     )
 
 

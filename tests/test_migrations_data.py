@@ -8,6 +8,7 @@ import secrets
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import column, insert, select, table
@@ -127,3 +128,75 @@ class TestUpgradeKeepsData:
         assert summary["schema_version"] == 2
         assert summary["title"] == "Teamwork"
         assert "disclosures" not in summary and "missing" in summary
+
+
+CLIENTS = table(
+    "oauth_clients",
+    column("id", Uuid()),
+    column("client_id", String()),
+    column("secret_hash", String()),
+    column("name", String()),
+    column("role", String()),
+    column("created_at", DateTime(timezone=True)),
+    column("institution_id", Uuid()),
+)
+INSTITUTIONS = table("institutions", column("id", Uuid()), column("name", String()))
+BODIES = table(
+    "recognition_bodies",
+    column("id", Uuid()),
+    column("name", String()),
+    column("country", String()),
+    column("created_at", DateTime(timezone=True)),
+    column("decision_days", Integer()),
+)
+
+
+async def _write_client_and_body(url: str, client: uuid.UUID, body: uuid.UUID) -> None:
+    engine = create_engine(url, pool=False)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(
+                insert(CLIENTS).values(
+                    id=client,
+                    client_id="inst_old",
+                    secret_hash="0" * 64,
+                    name="Universiteit Leiden",
+                    role="institution",
+                    created_at=utcnow(),
+                )
+            )
+            await connection.execute(insert(BODIES).values(id=body, name="ZAB", country="DE", created_at=utcnow()))
+    finally:
+        await engine.dispose()
+
+
+async def _read_client_and_body(url: str, client: uuid.UUID, body: uuid.UUID) -> tuple[Any, Any, Any]:
+    engine = create_engine(url, pool=False)
+    try:
+        async with engine.connect() as connection:
+            institution_id = (
+                await connection.execute(select(CLIENTS.c.institution_id).where(CLIENTS.c.id == client))
+            ).scalar_one()
+            name = (
+                await connection.execute(select(INSTITUTIONS.c.name).where(INSTITUTIONS.c.id == institution_id))
+            ).scalar_one()
+            days = (await connection.execute(select(BODIES.c.decision_days).where(BODIES.c.id == body))).scalar_one()
+            return institution_id, name, days
+    finally:
+        await engine.dispose()
+
+
+class TestInstitutionsAndBodies:
+    def test_existing_clients_become_institutions_and_bodies_get_defaults(self, empty_database: str) -> None:
+        config = alembic_config(empty_database)
+        command.upgrade(config, "0004")
+        client, body = uuid.uuid4(), uuid.uuid4()
+        asyncio.run(_write_client_and_body(empty_database, client, body))
+
+        command.upgrade(config, "head")
+
+        institution_id, name, days = asyncio.run(_read_client_and_body(empty_database, client, body))
+        # The institution keeps the client's id, so rules and tables kept under it stay the institution's.
+        assert institution_id == client
+        assert name == "Universiteit Leiden"
+        assert days == 120

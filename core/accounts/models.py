@@ -94,6 +94,35 @@ class ExternalIdentity(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class InstitutionKind(enum.StrEnum):
+    UNIVERSITY = "university"
+    VET_SCHOOL = "vet_school"
+    ADULT_EDUCATION = "adult_education"
+    NGO = "ngo"
+    EMPLOYER = "employer"
+    CHAMBER = "chamber"
+    OTHER = "other"
+
+
+class Institution(SQLModel, table=True):
+    """An organisation whose systems push credentials to learners (a university, a VET school, an NGO …).
+
+    Its machine clients (`oauth_clients.institution_id`) act for it: their access tokens name the institution as
+    subject. Provider kind is recorded for statistics and never changes how a credential is assessed.
+    """
+
+    __tablename__ = "institutions"
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    name: str = Field(max_length=200)
+    country: str | None = Field(default=None, max_length=2, description="ISO 3166-1 alpha-2.")
+    kind: str = Field(default=InstitutionKind.OTHER.value, max_length=32)
+    erasmus_code: str | None = Field(default=None, max_length=32)
+    schac_code: str | None = Field(default=None, max_length=255)
+    pic: str | None = Field(default=None, max_length=16, description="EU Participant Identification Code.")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class OAuthClient(SQLModel, table=True):
     """A machine client (an institution's system) using the client-credentials grant."""
 
@@ -105,6 +134,10 @@ class OAuthClient(SQLModel, table=True):
     """SHA-256 of a 256-bit random secret (ASVS 5.0 6.5.2)."""
     name: str = Field(max_length=200)
     role: Role = Field(sa_column=role_column())
+    institution_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=True, index=True)
+    )
+    """The institution an institution client acts for (its tokens' subject)."""
     created_by: uuid.UUID | None = Field(
         default=None, sa_column=Column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     )

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from core.accounts.models import ExternalIdentity, OAuthClient, RecognitionBody, RefreshToken, User
+from core.accounts.models import ExternalIdentity, Institution, OAuthClient, RecognitionBody, RefreshToken, User
 
 
 class AccountRepository:
@@ -41,7 +41,9 @@ class AccountRepository:
         statement = select(RecognitionBody).order_by(col(RecognitionBody.name), col(RecognitionBody.id))
         return list((await self.session.execute(statement)).scalars())
 
-    async def add(self, *objects: User | ExternalIdentity | OAuthClient | RefreshToken | RecognitionBody) -> None:
+    async def add(
+        self, *objects: User | ExternalIdentity | OAuthClient | RefreshToken | RecognitionBody | Institution
+    ) -> None:
         self.session.add_all(objects)
         await self.session.flush()
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from core.accounts.models import DEFAULT_APPEAL_DAYS, DEFAULT_DECISION_DAYS, BodyKind, Role
+from core.accounts.models import DEFAULT_APPEAL_DAYS, DEFAULT_DECISION_DAYS, BodyKind, InstitutionKind, Role
 from core.text import Email, SafeStr
 
 Password = Annotated[SafeStr, StringConstraints(min_length=12, max_length=256)]
@@ -89,3 +89,36 @@ class BodyPublic(BaseModel):
     appeal_days: int
     appeal_route: str | None
     created_at: datetime
+
+
+class InstitutionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[SafeStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    country: CountryCode | None = Field(default=None, description="ISO 3166-1 alpha-2, upper case.")
+    kind: InstitutionKind = InstitutionKind.OTHER
+    erasmus_code: Annotated[SafeStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)] | None = (
+        None
+    )
+    schac_code: Annotated[str, StringConstraints(pattern=r"^[a-z0-9.-]{1,255}$")] | None = Field(
+        default=None, description="SCHAC home organisation (a domain name)."
+    )
+    pic: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | None = Field(
+        default=None, description="EU Participant Identification Code (9 digits)."
+    )
+
+
+class InstitutionPublic(BaseModel):
+    id: uuid.UUID
+    name: str
+    country: str | None
+    kind: InstitutionKind
+    erasmus_code: str | None
+    schac_code: str | None
+    pic: str | None
+    created_at: datetime
+
+
+class InstitutionCreated(InstitutionPublic):
+    client_id: str
+    client_secret: str = Field(description="Shown once; only its SHA-256 is stored.")

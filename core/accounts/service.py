@@ -10,9 +10,18 @@ from datetime import timedelta
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.accounts.models import USER_ROLES, ExternalIdentity, OAuthClient, RecognitionBody, RefreshToken, Role, User
+from core.accounts.models import (
+    USER_ROLES,
+    ExternalIdentity,
+    Institution,
+    OAuthClient,
+    RecognitionBody,
+    RefreshToken,
+    Role,
+    User,
+)
 from core.accounts.repository import AccountRepository
-from core.accounts.schemas import BodyCreate, SignupRequest
+from core.accounts.schemas import BodyCreate, InstitutionCreate, SignupRequest
 from core.accounts.tokens import FIRST_PARTY_CLIENT, ExternalSubject, Principal, TokenService
 from core.clock import utcnow
 from core.errors import AuthenticationFailed, Conflict, InvalidGrant, InvalidInput
@@ -164,22 +173,41 @@ async def client_credentials_grant(
         log.warning("authn_client_fail", client_id=client_id)
         raise InvalidClient()
     return IssuedTokens(
-        access_token=tokens.issue_access_token(subject=client.id, role=client.role, client_id=client.client_id),
+        # An institution's client acts for the institution: the institution is the token's subject.
+        access_token=tokens.issue_access_token(
+            subject=client.institution_id or client.id, role=client.role, client_id=client.client_id
+        ),
         expires_in=tokens.access_lifetime_seconds,
         refresh_token=None,
     )
 
 
+async def create_institution(session: AsyncSession, request: InstitutionCreate) -> Institution:
+    institution = Institution(**request.model_dump())
+    await AccountRepository(session).add(institution)
+    log.info("institution_created", institution_id=str(institution.id), kind=institution.kind)
+    return institution
+
+
 async def create_client(
-    session: AsyncSession, *, name: str, created_by: uuid.UUID | None, role: Role = Role.INSTITUTION
+    session: AsyncSession,
+    *,
+    name: str,
+    created_by: uuid.UUID | None,
+    role: Role = Role.INSTITUTION,
+    institution_id: uuid.UUID | None = None,
 ) -> tuple[OAuthClient, str]:
-    """A new machine client; the secret is returned once and only its hash is kept."""
+    """A new machine client; the secret is returned once and only its hash is kept. An institution client acts for
+    `institution_id`, or for a new institution of the same name."""
+    if role == Role.INSTITUTION and institution_id is None:
+        institution_id = (await create_institution(session, InstitutionCreate(name=name))).id
     secret = new_secret_token()
     client = OAuthClient(
         client_id=f"inst_{new_secret_token()[:22]}",
         secret_hash=token_digest(secret),
         name=name,
         role=role,
+        institution_id=institution_id,
         created_by=created_by,
     )
     await AccountRepository(session).add(client)

@@ -37,7 +37,8 @@ async def create_institution(client: httpx.AsyncClient, connection: AsyncConnect
         data={"grant_type": "client_credentials", "client_id": row.client_id, "client_secret": secret},
     )
     assert response.status_code == 200, response.text
-    return Institution(id=row.id, access_token=response.json()["access_token"])
+    assert row.institution_id is not None
+    return Institution(id=row.institution_id, access_token=response.json()["access_token"])
 
 
 async def create_credential(

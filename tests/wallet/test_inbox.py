@@ -1,0 +1,335 @@
+"""Institutions push credentials, learners accept or decline them: onboarding, idempotent batches, natural-key
+dedupe, invitations, the change feed, and who may see what."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import secrets
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlmodel import col
+
+from api.app import create_app
+from core.accounts.models import Institution as InstitutionRow
+from core.accounts.models import Role, User
+from core.accounts.schemas import InstitutionCreate
+from core.accounts.service import create_client, create_institution
+from core.database import create_sessionmaker
+from core.idempotency import IdempotencyRecord
+from core.outbox import OutboxMail
+from core.settings import Settings
+from tests.factories import DATA, Account, create_account, create_staff
+from wallet.inbox.models import InboxItem
+
+BATCH = "/v1/institutions/credentials:batch"
+INBOX = "/v1/wallet/inbox"
+OB3_JWT = (DATA / "ob3-simple.jwt").read_text("ascii").strip()
+SD_JWT = (DATA / "sd-jwt-vc-openid4vci.txt").read_text("ascii").strip()
+EDC = (DATA / "edc-ec-mc-annex1-unsigned.jsonld").read_text("utf-8")
+
+
+class Institution:
+    def __init__(self, institution_id: str, token: str) -> None:
+        self.id, self.token = institution_id, token
+
+    def headers(self, key: str | None = None) -> dict[str, str]:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        if key is not None:
+            headers["Idempotency-Key"] = key
+        return headers
+
+
+async def onboard(client: httpx.AsyncClient, admin: Account, name: str) -> Institution:
+    created = await client.post(
+        "/v1/admin/institutions",
+        json={"name": name, "country": "NL", "kind": "university", "erasmus_code": "NL LEIDEN01", "pic": "999984059"},
+        headers=admin.headers,
+    )
+    assert created.status_code == 201, created.text
+    body = created.json()
+    token = await client.post(
+        "/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": body["client_id"],
+            "client_secret": body["client_secret"],
+        },
+    )
+    assert token.status_code == 200, token.text
+    return Institution(body["id"], token.json()["access_token"])
+
+
+@pytest.fixture
+async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
+    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
+
+
+@pytest.fixture
+async def leiden(client: httpx.AsyncClient, admin: Account) -> Institution:
+    return await onboard(client, admin, "Universiteit Leiden")
+
+
+@pytest.fixture
+async def lyon(client: httpx.AsyncClient, admin: Account) -> Institution:
+    return await onboard(client, admin, "Université de Lyon")
+
+
+def item(credential: str, media_type: str, **recipient: Any) -> dict[str, Any]:
+    return {"recipient": recipient, "credential": credential, "media_type": media_type}
+
+
+async def push(
+    client: httpx.AsyncClient, institution: Institution, items: list[dict[str, Any]], key: str | None = None
+) -> httpx.Response:
+    return await client.post(BATCH, json={"items": items}, headers=institution.headers(key or str(uuid.uuid4())))
+
+
+class TestPush:
+    async def test_delivered_to_the_inbox_and_accepted_byte_for_byte(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account
+    ) -> None:
+        response = await push(
+            client,
+            leiden,
+            [
+                item(OB3_JWT, "application/jwt", email=learner.email),
+                item(SD_JWT, "application/dc+sd-jwt", learner_id=learner.id),
+            ],
+        )
+        assert response.status_code == 200, response.text
+        result = response.json()
+        assert [r["status"] for r in result["items"]] == ["delivered", "delivered"]
+        assert result["counts"] == {"delivered": 2}
+        inbox = (await client.get(INBOX, headers=learner.headers)).json()["items"]
+        assert {i["institution"]["name"] for i in inbox} == {"Universiteit Leiden"}
+        assert all(i["status"] == "pending" and i["credential_id"] is None for i in inbox)
+        assert (await client.get("/v1/wallet/credentials", headers=learner.headers)).json()["items"] == []
+
+        first = result["items"][0]["item_id"]
+        accepted = await client.post(f"{INBOX}/{first}/accept", headers=learner.headers)
+        assert accepted.status_code == 200, accepted.text
+        credential_id = accepted.json()["credential_id"]
+        original = await client.get(f"/v1/wallet/credentials/{credential_id}/original", headers=learner.headers)
+        assert original.content == OB3_JWT.encode()
+        delivery = (await client.get(f"/v1/institutions/deliveries/{first}", headers=leiden.headers())).json()
+        assert delivery["status"] == "accepted" and "credential_id" not in delivery
+        events = (await client.get("/v1/institutions/events", headers=leiden.headers())).json()
+        assert [e["type"] for e in events["items"]] == ["delivered", "delivered", "accepted"]
+        again = await client.post(f"{INBOX}/{first}/accept", headers=learner.headers)
+        assert again.status_code == 409
+
+    async def test_decline_erases_the_copy_and_tells_the_institution(
+        self, client: httpx.AsyncClient, connection: AsyncConnection, leiden: Institution, learner: Account
+    ) -> None:
+        result = (await push(client, leiden, [item(EDC, "application/ld+json", learner_id=learner.id)])).json()
+        item_id = result["items"][0]["item_id"]
+        declined = await client.post(f"{INBOX}/{item_id}/decline", headers=learner.headers)
+        assert declined.status_code == 200 and declined.json()["status"] == "declined"
+        content = (
+            await connection.execute(select(col(InboxItem.content)).where(col(InboxItem.id) == uuid.UUID(item_id)))
+        ).scalar_one()
+        assert content == b""
+        events = (await client.get("/v1/institutions/events", headers=leiden.headers())).json()["items"]
+        assert events[-1]["type"] == "declined"
+
+    async def test_rejected_items_do_not_stop_the_others(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account
+    ) -> None:
+        response = await push(
+            client,
+            leiden,
+            [
+                item("not a credential", "application/jwt", learner_id=learner.id),
+                item(OB3_JWT, "application/jwt", learner_id=str(uuid.uuid4())),
+                item(OB3_JWT, "application/jwt", learner_id=learner.id),
+            ],
+        )
+        statuses = [(r["status"], (r["problem"] or {}).get("code")) for r in response.json()["items"]]
+        assert statuses[0][0] == "rejected" and statuses[0][1]
+        assert statuses[1] == ("rejected", "unknown_learner")
+        assert statuses[2] == ("delivered", None)
+
+    async def test_over_a_thousand_items_is_refused(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account
+    ) -> None:
+        response = await push(client, leiden, [item(OB3_JWT, "application/jwt", learner_id=learner.id)] * 1001)
+        assert response.status_code == 422
+
+
+class TestIdempotency:
+    async def test_a_replay_answers_the_same_bytes_and_creates_nothing(
+        self, client: httpx.AsyncClient, connection: AsyncConnection, leiden: Institution, learner: Account
+    ) -> None:
+        batch = [item(OB3_JWT, "application/jwt", learner_id=learner.id)]
+        first = await push(client, leiden, batch, key="batch-2026-11-23-0001")
+        replay = await push(client, leiden, batch, key="batch-2026-11-23-0001")
+        assert replay.status_code == first.status_code == 200
+        assert replay.content == first.content
+        assert replay.headers["idempotent-replayed"] == "true"
+        count = (await connection.execute(select(func.count()).select_from(InboxItem))).scalar_one()
+        assert count == 1
+
+    async def test_the_same_key_with_another_body_is_refused(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account
+    ) -> None:
+        await push(client, leiden, [item(OB3_JWT, "application/jwt", learner_id=learner.id)], key="batch-0002-abcdef")
+        other = await push(
+            client, leiden, [item(SD_JWT, "application/dc+sd-jwt", learner_id=learner.id)], key="batch-0002-abcdef"
+        )
+        assert other.status_code == 422
+        assert other.json()["code"] == "idempotency_key_reused"
+        assert len((await client.get(INBOX, headers=learner.headers)).json()["items"]) == 1
+
+    async def test_a_key_is_required(self, client: httpx.AsyncClient, leiden: Institution, learner: Account) -> None:
+        response = await client.post(
+            BATCH,
+            json={"items": [item(OB3_JWT, "application/jwt", learner_id=learner.id)]},
+            headers=leiden.headers(),
+        )
+        assert response.status_code == 400
+        assert response.json()["code"] == "idempotency_key_required"
+
+    async def test_keys_belong_to_one_institution(
+        self, client: httpx.AsyncClient, leiden: Institution, lyon: Institution, learner: Account
+    ) -> None:
+        await push(client, leiden, [item(OB3_JWT, "application/jwt", learner_id=learner.id)], key="shared-key-0003")
+        theirs = await push(
+            client, lyon, [item(OB3_JWT, "application/jwt", learner_id=learner.id)], key="shared-key-0003"
+        )
+        assert theirs.json()["items"][0]["status"] == "delivered"
+
+    async def test_the_same_credential_under_a_new_key_creates_nothing(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account
+    ) -> None:
+        first = (await push(client, leiden, [item(OB3_JWT, "application/jwt", learner_id=learner.id)])).json()
+        second = (await push(client, leiden, [item(OB3_JWT, "application/jwt", learner_id=learner.id)])).json()
+        assert second["items"][0]["status"] == "duplicate"
+        assert second["items"][0]["item_id"] == first["items"][0]["item_id"]
+        assert len((await client.get(INBOX, headers=learner.headers)).json()["items"]) == 1
+
+
+class TestInvitations:
+    async def test_an_unknown_address_gets_a_code_to_claim(
+        self, client: httpx.AsyncClient, connection: AsyncConnection, leiden: Institution
+    ) -> None:
+        result = (await push(client, leiden, [item(OB3_JWT, "application/jwt", email="noor@example.org")])).json()
+        assert result["items"][0]["status"] == "invited"
+        item_id = result["items"][0]["item_id"]
+        subject, body = (
+            await connection.execute(
+                select(col(OutboxMail.subject), col(OutboxMail.body)).where(
+                    col(OutboxMail.recipient) == "noor@example.org"
+                )
+            )
+        ).one()
+        assert "Universiteit Leiden" in subject
+        code = re.search(r"^([A-Za-z0-9_-]{43})$", body or "", re.MULTILINE)
+        assert code is not None
+        delivery = (await client.get(f"/v1/institutions/deliveries/{item_id}", headers=leiden.headers())).json()
+        assert delivery["invited"] is True and delivery["status"] == "pending"
+
+        noor = await create_account(client, email="noor@example.org", display_name="Noor")
+        claimed = await client.post(f"{INBOX}:claim", json={"code": code.group(1)}, headers=noor.headers)
+        assert claimed.status_code == 200, claimed.text
+        assert claimed.json() == {"moved": 1}
+        inbox = (await client.get(INBOX, headers=noor.headers)).json()["items"]
+        assert [i["id"] for i in inbox] == [item_id]
+        again = await client.post(f"{INBOX}:claim", json={"code": code.group(1)}, headers=noor.headers)
+        assert again.status_code == 410
+
+    async def test_one_invitation_per_address(
+        self, client: httpx.AsyncClient, connection: AsyncConnection, leiden: Institution
+    ) -> None:
+        await push(client, leiden, [item(OB3_JWT, "application/jwt", email="sam@example.org")])
+        await push(client, leiden, [item(SD_JWT, "application/dc+sd-jwt", email="sam@example.org")])
+        mails = (await connection.execute(select(func.count()).select_from(OutboxMail))).scalar_one()
+        assert mails == 1
+
+
+class TestIsolation:
+    async def test_another_institution_sees_nothing(
+        self, client: httpx.AsyncClient, leiden: Institution, lyon: Institution, learner: Account
+    ) -> None:
+        result = (await push(client, leiden, [item(OB3_JWT, "application/jwt", learner_id=learner.id)])).json()
+        item_id = result["items"][0]["item_id"]
+        assert (await client.get(f"/v1/institutions/deliveries/{item_id}", headers=lyon.headers())).status_code == 404
+        assert (await client.get("/v1/institutions/events", headers=lyon.headers())).json()["items"] == []
+
+    async def test_another_learner_cannot_touch_the_item(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account, other_learner: Account
+    ) -> None:
+        result = (await push(client, leiden, [item(OB3_JWT, "application/jwt", learner_id=learner.id)])).json()
+        item_id = result["items"][0]["item_id"]
+        for action in ("accept", "decline"):
+            response = await client.post(f"{INBOX}/{item_id}/{action}", headers=other_learner.headers)
+            assert response.status_code == 404
+        assert (await client.get(f"{INBOX}/{item_id}", headers=learner.headers)).json()["status"] == "pending"
+
+    async def test_learners_cannot_push(self, client: httpx.AsyncClient, learner: Account) -> None:
+        response = await client.post(
+            BATCH, json={"items": []}, headers={**learner.headers, "Idempotency-Key": "learner-key-0001"}
+        )
+        assert response.status_code == 401
+
+    async def test_the_token_names_the_institution(self, client: httpx.AsyncClient, leiden: Institution) -> None:
+        from jose import jwt
+
+        assert jwt.get_unverified_claims(leiden.token)["sub"] == leiden.id
+
+
+@pytest.fixture
+async def committing_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
+    """The app as it serves, with its own engines: each request commits on its own connection, concurrently."""
+    app = create_app(settings)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http,
+    ):
+        yield http
+
+
+class TestConcurrentDuplicates:
+    async def test_one_execution_and_identical_answers(
+        self, committing_client: httpx.AsyncClient, engine: AsyncEngine
+    ) -> None:
+        client = committing_client
+        email = f"race-{secrets.token_hex(4)}@example.org"
+        async with create_sessionmaker(engine)() as session:
+            institution = await create_institution(session, InstitutionCreate(name=f"Race {email}"))
+            row, secret = await create_client(
+                session, name=institution.name, created_by=None, institution_id=institution.id
+            )
+            await session.commit()
+        try:
+            learner = await create_account(client, email=email)
+            token = await client.post(
+                "/v1/auth/token",
+                data={"grant_type": "client_credentials", "client_id": row.client_id, "client_secret": secret},
+            )
+            pusher = Institution(str(institution.id), token.json()["access_token"])
+            batch = [item(OB3_JWT, "application/jwt", learner_id=learner.id)]
+            responses = await asyncio.gather(*(push(client, pusher, batch, key="concurrent-0001") for _ in range(10)))
+            assert {r.status_code for r in responses} == {200}
+            assert len({r.content for r in responses}) == 1
+            assert sum(r.headers.get("idempotent-replayed") == "true" for r in responses) == 9
+            async with engine.connect() as connection:
+                items = (
+                    await connection.execute(
+                        select(func.count()).where(col(InboxItem.institution_id) == institution.id)
+                    )
+                ).scalar_one()
+            assert items == 1
+        finally:
+            async with engine.begin() as connection:
+                await connection.execute(
+                    delete(IdempotencyRecord).where(col(IdempotencyRecord.principal_id) == institution.id)
+                )
+                await connection.execute(delete(InstitutionRow).where(col(InstitutionRow.id) == institution.id))
+                await connection.execute(delete(User).where(col(User.email) == email))

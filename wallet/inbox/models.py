@@ -1,0 +1,91 @@
+"""Inbox tables: pushed credentials, invitations for learners not yet known, and the institutions' change feed.
+
+A pushed credential is held here, exactly as received, until the learner accepts it (it then becomes a wallet
+credential) or declines it; nothing enters the wallet without the learner's action. An institution sees the delivery
+state of what it pushed, never the wallet. `(institution_id, sha256)` is unique: the same credential pushed again
+(under any idempotency key) creates nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Index, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from core.clock import utcnow
+from core.database import UTCDateTime
+from core.ids import new_id
+from wallet.models import PortableJSON
+
+
+class Invitation(SQLModel, table=True):
+    """A claimable invitation for an e-mail address with no account yet; only its token's SHA-256 is kept."""
+
+    __tablename__ = "inbox_invitations"
+    __table_args__ = (Index("ix_inbox_invitations_institution_email", "institution_id", "email"),)
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    institution_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=False)
+    )
+    email: str = Field(max_length=320)
+    token_digest: str = Field(max_length=64, unique=True)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    claimed_by: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    )
+    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class InboxItem(SQLModel, table=True):
+    __tablename__ = "inbox_items"
+    __table_args__ = (
+        UniqueConstraint("institution_id", "sha256"),
+        Index("ix_inbox_items_recipient_id_id", "recipient_id", "id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    institution_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=False)
+    )
+    recipient_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("users.id", ondelete="CASCADE"), nullable=True)
+    )
+    invitation_id: uuid.UUID | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("inbox_invitations.id", ondelete="CASCADE"), nullable=True, index=True),
+    )
+    external_id: str | None = Field(default=None, max_length=200)
+    sha256: str = Field(max_length=64)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    media_type: str = Field(max_length=100)
+    format: str = Field(max_length=32)
+    title: str | None = Field(default=None, max_length=500)
+    summary: dict[str, Any] = Field(default_factory=dict, sa_column=Column(PortableJSON, nullable=False))
+    status: str = Field(max_length=16)
+    """`pending`, `accepted`, `declined` or `expired`."""
+    credential_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("credentials.id", ondelete="SET NULL"), nullable=True)
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class InstitutionEvent(SQLModel, table=True):
+    """The institution's change feed (`GET /v1/institutions/events`): what happened to what it pushed."""
+
+    __tablename__ = "institution_events"
+    __table_args__ = (Index("ix_institution_events_institution_id_id", "institution_id", "id"),)
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    institution_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=False)
+    )
+    type: str = Field(max_length=32)
+    item_id: uuid.UUID | None = None
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(PortableJSON, nullable=False))
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -1,0 +1,334 @@
+"""Pushing credentials to learners, and the learner's inbox.
+
+Institution side: `push_batch` (up to 1,000 credentials per call; each lands in a learner's inbox, or waits on an
+invitation for an e-mail address with no account), `delivery`, `events_page`. Learner side: `list_inbox`,
+`get_item`, `accept` (the credential enters the wallet), `decline`, `claim` (an invitation's token moves its
+credentials into the learner's inbox). Services flush, never commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import anyio.to_thread
+import structlog
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from core.accounts.models import Institution, Role, User
+from core.clock import utcnow
+from core.errors import Conflict, DomainError, Gone, InvalidInput, NotFound
+from core.ids import new_secret_token, token_digest
+from core.outbox import enqueue_mail
+from wallet.errors import DuplicateCredential
+from wallet.formats import detect
+from wallet.inbox.models import InboxItem, InstitutionEvent, Invitation
+from wallet.inbox.schemas import BatchItem, BatchItemResult, BatchPush, BatchResult, ItemProblem
+from wallet.service import decode_cursor, encode_cursor, import_credential
+from wallet.summary import summarise
+
+log = structlog.get_logger("passerelle.inbox")
+
+MAX_PAGE = 100
+PENDING = "pending"
+
+
+class InboxItemNotFound(NotFound):
+    code = "inbox_item_not_found"
+    default_detail = "There is no such item in your inbox."
+
+
+class DeliveryNotFound(NotFound):
+    code = "delivery_not_found"
+    default_detail = "This institution pushed no such credential."
+
+
+class ItemDecided(Conflict):
+    code = "already_decided"
+
+
+class InvitationInvalid(Gone):
+    code = "invitation_invalid"
+    default_detail = "This invitation does not exist, has expired or was already claimed."
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What reading one pushed document gave: its format, title and summary, or why it was refused."""
+
+    sha256: str
+    format: str | None
+    title: str | None
+    summary: dict[str, Any] | None
+    problem: ItemProblem | None
+
+
+def _read_all(items: Sequence[BatchItem]) -> list[_Read]:
+    """Detect and summarise every document of a batch (one worker-thread call for the whole batch)."""
+    found = []
+    for item in items:
+        content = item.credential.encode("utf-8")
+        digest = hashlib.sha256(content).hexdigest()
+        try:
+            summarised = summarise(detect(content, item.media_type), content).summary
+        except DomainError as exc:
+            found.append(_Read(digest, None, None, None, ItemProblem(code=exc.code, detail=exc.detail)))
+            continue
+        detected_format = detect(content, item.media_type).format.value
+        stored = summarised.stored()
+        found.append(_Read(digest, detected_format, summarised.title, stored, None))
+    return found
+
+
+def _event(institution_id: uuid.UUID, kind: str, item: InboxItem | None, **data: Any) -> InstitutionEvent:
+    return InstitutionEvent(
+        institution_id=institution_id, type=kind, item_id=item.id if item else None, data=data, at=utcnow()
+    )
+
+
+async def _invitation(
+    session: AsyncSession,
+    institution: Institution,
+    email: str,
+    *,
+    invitation_days: int,
+    public_url: str,
+    now: datetime,
+) -> Invitation:
+    """The institution's open invitation for this address, or a new one mailed to it."""
+    statement = select(Invitation).where(
+        col(Invitation.institution_id) == institution.id,
+        col(Invitation.email) == email,
+        col(Invitation.claimed_at).is_(None),
+        col(Invitation.expires_at) > now,
+    )
+    found = (await session.execute(statement)).scalars().first()
+    if found is not None:
+        return found
+    token = new_secret_token()
+    invitation = Invitation(
+        institution_id=institution.id,
+        email=email,
+        token_digest=token_digest(token),
+        expires_at=now + timedelta(days=invitation_days),
+    )
+    session.add(invitation)
+    await session.flush()
+    await enqueue_mail(
+        session,
+        recipient=email,
+        subject=f"{institution.name} has sent you a credential",
+        body=(
+            f"{institution.name} has sent you a credential through Passerelle.\n"
+            f"Create an account (or sign in) at {public_url.rstrip('/')} and claim it with this code, "
+            f"valid until {invitation.expires_at:%Y-%m-%d}:\n\n{token}\n\n"
+            "Nothing is added to a wallet until you accept it.\n"
+        ),
+    )
+    return invitation
+
+
+async def push_batch(
+    session: AsyncSession,
+    institution_id: uuid.UUID,
+    request: BatchPush,
+    *,
+    invitation_days: int,
+    public_url: str,
+) -> BatchResult:
+    """Deliver each credential to its learner's inbox. The same credential pushed again creates nothing."""
+    institution = await session.get(Institution, institution_id)
+    if institution is None:
+        raise NotFound("The client acts for no institution.", code="no_institution")
+    reads = await anyio.to_thread.run_sync(_read_all, request.items)
+    now = utcnow()
+    ids = [i.recipient.learner_id for i in request.items if i.recipient.learner_id]
+    emails = [i.recipient.email for i in request.items if i.recipient.email]
+    learners: dict[Any, uuid.UUID] = {}
+    if ids or emails:
+        statement = select(col(User.id), col(User.email)).where(
+            col(User.role) == Role.LEARNER,
+            col(User.disabled_at).is_(None),
+            or_(col(User.id).in_(ids), col(User.email).in_(emails)),
+        )
+        for user_id, email in (await session.execute(statement)).all():
+            learners[user_id] = user_id
+            if email:
+                learners[email] = user_id
+    digests = [read.sha256 for read in reads if read.problem is None]
+    existing: dict[str, uuid.UUID] = {}
+    if digests:
+        held = select(col(InboxItem.sha256), col(InboxItem.id)).where(
+            col(InboxItem.institution_id) == institution_id, col(InboxItem.sha256).in_(digests)
+        )
+        existing = {row[0]: row[1] for row in (await session.execute(held)).all()}
+    results: list[BatchItemResult] = []
+    for index, (item, read) in enumerate(zip(request.items, reads, strict=True)):
+        if read.problem is not None:
+            results.append(BatchItemResult(index=index, status="rejected", problem=read.problem))
+            continue
+        if read.sha256 in existing:
+            results.append(BatchItemResult(index=index, status="duplicate", item_id=existing[read.sha256]))
+            continue
+        recipient = item.recipient
+        learner_id = learners.get(recipient.learner_id or recipient.email)
+        invitation = None
+        if learner_id is None:
+            if recipient.email is None:
+                problem = ItemProblem(code="unknown_learner", detail="No learner has this identifier.")
+                results.append(BatchItemResult(index=index, status="rejected", problem=problem))
+                continue
+            invitation = await _invitation(
+                session, institution, recipient.email, invitation_days=invitation_days, public_url=public_url, now=now
+            )
+        row = InboxItem(
+            institution_id=institution_id,
+            recipient_id=learner_id,
+            invitation_id=invitation.id if invitation else None,
+            external_id=item.external_id,
+            sha256=read.sha256,
+            content=item.credential.encode("utf-8"),
+            media_type=item.media_type,
+            format=read.format or "",
+            title=(read.title or "")[:500] or None,
+            summary=read.summary or {},
+            status=PENDING,
+            created_at=now,
+        )
+        session.add(row)
+        existing[read.sha256] = row.id
+        status = "invited" if invitation else "delivered"
+        session.add(_event(institution_id, status, row, external_id=item.external_id))
+        results.append(BatchItemResult(index=index, status=status, item_id=row.id))
+    await session.flush()
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    log.info("credentials_pushed", institution_id=str(institution_id), **counts)
+    return BatchResult(items=results, counts=counts)
+
+
+async def delivery(session: AsyncSession, institution_id: uuid.UUID, item_id: uuid.UUID) -> InboxItem:
+    statement = select(InboxItem).where(col(InboxItem.id) == item_id, col(InboxItem.institution_id) == institution_id)
+    found = (await session.execute(statement)).scalar_one_or_none()
+    if found is None:
+        raise DeliveryNotFound()
+    return found
+
+
+async def events_page(
+    session: AsyncSession, institution_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> tuple[list[InstitutionEvent], str | None]:
+    """The institution's events, oldest first; `next_cursor` continues after the last one (poll it for new ones)."""
+    limit = max(1, min(limit, MAX_PAGE))
+    statement = select(InstitutionEvent).where(col(InstitutionEvent.institution_id) == institution_id)
+    if cursor:
+        statement = statement.where(col(InstitutionEvent.id) > decode_cursor(cursor))
+    rows = list((await session.execute(statement.order_by(col(InstitutionEvent.id)).limit(limit))).scalars())
+    # The cursor always moves: an empty page answers the same cursor, to poll again later.
+    next_cursor = encode_cursor(rows[-1].id) if rows else cursor
+    return rows, next_cursor
+
+
+async def list_inbox(
+    session: AsyncSession, learner_id: uuid.UUID, *, status: str | None, limit: int, cursor: str | None
+) -> tuple[list[tuple[InboxItem, Institution]], str | None]:
+    limit = max(1, min(limit, MAX_PAGE))
+    statement = (
+        select(InboxItem, Institution)
+        .join(Institution, col(Institution.id) == col(InboxItem.institution_id))
+        .where(col(InboxItem.recipient_id) == learner_id)
+    )
+    if status:
+        statement = statement.where(col(InboxItem.status) == status)
+    if cursor:
+        statement = statement.where(col(InboxItem.id) < decode_cursor(cursor))
+    rows = [
+        (row[0], row[1])
+        for row in (await session.execute(statement.order_by(col(InboxItem.id).desc()).limit(limit + 1))).all()
+    ]
+    page = rows[:limit]
+    return page, encode_cursor(page[-1][0].id) if len(rows) > limit else None
+
+
+async def get_item(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID) -> tuple[InboxItem, Institution]:
+    statement = (
+        select(InboxItem, Institution)
+        .join(Institution, col(Institution.id) == col(InboxItem.institution_id))
+        .where(col(InboxItem.id) == item_id, col(InboxItem.recipient_id) == learner_id)
+    )
+    row = (await session.execute(statement)).one_or_none()
+    if row is None:
+        raise InboxItemNotFound()
+    return row[0], row[1]
+
+
+async def _pending(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID) -> tuple[InboxItem, Institution]:
+    item, institution = await get_item(session, learner_id, item_id)
+    if item.status != PENDING:
+        raise ItemDecided(f"This credential was already {item.status}.", status=item.status)
+    return item, institution
+
+
+async def accept(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID) -> tuple[InboxItem, Institution]:
+    """The learner takes the credential into the wallet, exactly as the institution sent it."""
+    item, institution = await _pending(session, learner_id, item_id)
+    try:
+        credential = await import_credential(
+            session, owner_id=learner_id, content=item.content, media_type=item.media_type
+        )
+        credential_id = credential.id
+    except DuplicateCredential as duplicate:
+        credential_id = uuid.UUID(duplicate.extra["existing_id"])
+    now = utcnow()
+    item.status, item.decided_at, item.credential_id = "accepted", now, credential_id
+    session.add(_event(item.institution_id, "accepted", item, external_id=item.external_id))
+    await session.flush()
+    return item, institution
+
+
+async def decline(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID) -> tuple[InboxItem, Institution]:
+    """The learner refuses the credential; its bytes are erased, the institution is told it was declined."""
+    item, institution = await _pending(session, learner_id, item_id)
+    item.status, item.decided_at, item.content = "declined", utcnow(), b""
+    session.add(_event(item.institution_id, "declined", item, external_id=item.external_id))
+    await session.flush()
+    return item, institution
+
+
+async def claim(session: AsyncSession, learner_id: uuid.UUID, token: str) -> int:
+    """Move an invitation's credentials into the learner's inbox (they still wait for acceptance)."""
+    now = utcnow()
+    statement = select(Invitation).where(
+        col(Invitation.token_digest) == token_digest(token),
+        col(Invitation.claimed_at).is_(None),
+        col(Invitation.expires_at) > now,
+    )
+    invitation = (await session.execute(statement)).scalar_one_or_none()
+    if invitation is None:
+        raise InvitationInvalid()
+    invitation.claimed_by, invitation.claimed_at = learner_id, now
+    moved = await session.execute(
+        update(InboxItem)
+        .where(and_(col(InboxItem.invitation_id) == invitation.id, col(InboxItem.recipient_id).is_(None)))
+        .values(recipient_id=learner_id)
+        .execution_options(synchronize_session=False)
+    )
+    count = int(getattr(moved, "rowcount", 0) or 0)
+    session.add(
+        _event(invitation.institution_id, "invitation_claimed", None, invitation_id=str(invitation.id), items=count)
+    )
+    await session.flush()
+    return count
+
+
+def check_token(token: str) -> str:
+    if not 20 <= len(token) <= 100:
+        raise InvalidInput("This is not an invitation code.", code="invalid_invitation")
+    return token

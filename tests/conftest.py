@@ -110,6 +110,18 @@ async def client(app_settings: Settings, connection: AsyncConnection) -> AsyncIt
 
 
 @pytest.fixture
+async def committing_client(app_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The app as it serves, with its own engines: each request commits on its own connection, so requests run
+    concurrently for real. Tests using it clean up what they wrote."""
+    app = create_app(app_settings)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http,
+    ):
+        yield http
+
+
+@pytest.fixture
 async def learner(client: httpx.AsyncClient) -> Account:
     return await create_account(client, email="ada@example.org")
 

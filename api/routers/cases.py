@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import (
     BearerPrincipal,
@@ -173,7 +174,7 @@ def case_view(opened: officer.CaseOpened) -> CaseView:
     )
 
 
-async def _accreditations(session: Any) -> dict[str, dict[str, Any]]:
+async def _accreditations(session: AsyncSession) -> dict[str, dict[str, Any]]:
     return (await load_trust_store(session)).accreditations
 
 

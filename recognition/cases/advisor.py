@@ -28,7 +28,7 @@ from recognition.cases.schemas import (
     TargetQualificationPublic,
 )
 from recognition.catalogue import Catalogue
-from recognition.outcomes import OutcomeCoverage, OutcomeText, match_outcomes
+from recognition.outcomes import MAX_OUTCOMES, MAX_TEXT, OutcomeCoverage, OutcomeText, match_outcomes
 from recognition.packet import convert_credits, field_code, read_levels, stated_credits
 from wallet.summary.model import Summary
 
@@ -278,16 +278,19 @@ def _profile(
 def _outcomes(
     credentials: Sequence[ReleasedCredential], target: TargetQualification | None
 ) -> tuple[ElementAssessment, OutcomeCoverage | None]:
-    offered = [
-        OutcomeText(text=o.text, esco_uri=o.esco_uri, related=tuple(o.related), source=c.summary.title)
+    # A credential may state any number of outcomes of any length: the matcher takes at most MAX_OUTCOMES of at most
+    # MAX_TEXT characters, so longer texts are cut and further outcomes left out (and the evidence says how many).
+    stated = [
+        OutcomeText(text=o.text[:MAX_TEXT], esco_uri=o.esco_uri, related=tuple(o.related), source=c.summary.title)
         for c in credentials
         for o in [*c.summary.learning_outcomes, *(x for a in c.summary.achievements for x in a.learning_outcomes)]
     ]
+    offered = stated[:MAX_OUTCOMES]
     targets = [
         OutcomeText(text=str(o["text"]), esco_uri=o.get("esco_uri"))
         for o in (target.learning_outcomes if target else [])
     ]
-    evidence: dict[str, Any] = {"offered": len(offered), "targets": len(targets)}
+    evidence: dict[str, Any] = {"offered": len(stated), "compared": len(offered), "targets": len(targets)}
     if not targets:
         return ElementAssessment(
             element="learning_outcomes",

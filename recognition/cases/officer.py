@@ -147,7 +147,7 @@ async def _act(
     case = await _of_body(session, officer_id, case_id, for_update=True)
     now = utcnow()
     if change is not None:
-        service._touch(case, now, **change(case, now))
+        service.touch(case, now, **change(case, now))
     await CaseRepository(session).add(
         service.record_event(case, action, actor_id=officer_id, actor_role="officer", detail=detail, internal=internal)
     )
@@ -342,7 +342,7 @@ async def decide(
     await repository.add(decision)
     learner_name = await repository.learner_name(case.owner_id)
     decision.credential_ids = [str(i) for i in await issue(case, body, decision, learner_name)]
-    service._touch(case, now, status=CaseStatus.DECIDED.value, decided_at=now, appeal_deadline=appeal_deadline)
+    service.touch(case, now, status=CaseStatus.DECIDED.value, decided_at=now, appeal_deadline=appeal_deadline)
     detail = {
         "decision_id": str(decision.id),
         "outcome": decision.outcome,

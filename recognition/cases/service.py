@@ -198,7 +198,8 @@ async def list_requests(
     return records, encode_cursor(page[-1].id) if len(rows) > limit else None
 
 
-def _touch(case: RecognitionCase, now: datetime, **changes: Any) -> None:
+def touch(case: RecognitionCase, now: datetime, **changes: Any) -> None:
+    """Apply `changes` to the case, with a new `updated_at` and `version`."""
     for name, value in changes.items():
         setattr(case, name, value)
     case.updated_at = now
@@ -230,7 +231,7 @@ async def add_documents(
     await _share_with_body(session, owner_id, case, body, request.items, enrich=enrich, limits=limits)
     now = utcnow()
     status = CaseStatus.IN_REVIEW.value if case.status == CaseStatus.AWAITING_LEARNER else case.status
-    _touch(case, now, status=status)
+    touch(case, now, status=status)
     detail: dict[str, Any] = {"released": released_fields(request.items)}
     if request.message:
         detail["message"] = request.message
@@ -246,7 +247,7 @@ async def withdraw(session: AsyncSession, owner_id: uuid.UUID, case_id: uuid.UUI
     for share_id in await repository.share_ids(case.id):
         await sharing.revoke_share(session, owner_id, share_id)
     now = utcnow()
-    _touch(case, now, status=CaseStatus.WITHDRAWN.value, withdrawn_at=now, assigned_officer_id=None)
+    touch(case, now, status=CaseStatus.WITHDRAWN.value, withdrawn_at=now, assigned_officer_id=None)
     await repository.add(record_event(case, "withdrawn", actor_id=owner_id, actor_role="learner"))
     log.info("recognition_request_withdrawn", case_id=str(case.id))
     return await record_of(session, case)
@@ -270,7 +271,7 @@ async def appeal(session: AsyncSession, owner_id: uuid.UUID, case_id: uuid.UUID,
     body = await repository.body(case.body_id)
     assert body is not None
     due_at = now + timedelta(days=body.decision_days)
-    _touch(case, now, status=CaseStatus.APPEALED.value, appealed_at=now, due_at=due_at, assigned_officer_id=None)
+    touch(case, now, status=CaseStatus.APPEALED.value, appealed_at=now, due_at=due_at, assigned_officer_id=None)
     # The officers must still see the documents while the appeal is assessed.
     await repository.extend_shares(case.id, due_at + timedelta(days=SHARE_MARGIN_DAYS))
     detail = {"grounds": request.grounds, "due_at": due_at.isoformat()}

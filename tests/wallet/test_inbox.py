@@ -7,7 +7,6 @@ import asyncio
 import re
 import secrets
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -16,7 +15,6 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
 
-from api.app import create_app
 from core.accounts.models import Institution as InstitutionRow
 from core.accounts.models import Role, User
 from core.accounts.schemas import InstitutionCreate
@@ -24,7 +22,6 @@ from core.accounts.service import create_client, create_institution
 from core.database import create_sessionmaker
 from core.idempotency import IdempotencyRecord
 from core.outbox import OutboxMail
-from core.settings import Settings
 from tests.factories import DATA, Account, create_account, create_staff
 from wallet.inbox.models import InboxItem
 
@@ -282,17 +279,6 @@ class TestIsolation:
         from jose import jwt
 
         assert jwt.get_unverified_claims(leiden.token)["sub"] == leiden.id
-
-
-@pytest.fixture
-async def committing_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
-    """The app as it serves, with its own engines: each request commits on its own connection, concurrently."""
-    app = create_app(settings)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http,
-    ):
-        yield http
 
 
 class TestConcurrentDuplicates:

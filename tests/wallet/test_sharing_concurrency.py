@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import secrets
 import uuid
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -13,7 +12,6 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col
 
-from api.app import create_app
 from core.accounts.models import User
 from core.settings import Settings
 from tests.factories import create_account, import_file
@@ -21,15 +19,8 @@ from wallet.sharing.models import ShareEvent
 
 
 @pytest.fixture
-async def committing_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
-    """The app as it serves, with its own engines: requests commit for real and run concurrently (the test
-    cleans up after itself)."""
-    app = create_app(settings.model_copy(update={"share_requests_per_minute": 10_000}))
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http,
-    ):
-        yield http
+def app_settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"share_requests_per_minute": 10_000})
 
 
 class TestConcurrentReveals:

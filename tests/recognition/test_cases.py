@@ -260,6 +260,16 @@ class TestCaseView:
         assert officer_looks and officer_looks[0]["viewer_body_id"] == str(bodies.home)
         assert officer_looks[0]["fields"] == sorted(fields)
 
+    async def test_the_wallet_itself_stays_closed_to_officers(
+        self, client: httpx.AsyncClient, officer: Account, learner: Account, case: dict[str, Any]
+    ) -> None:
+        credential_id = (await client.get("/v1/wallet/credentials", headers=learner.headers)).json()["items"][0]["id"]
+        for path in (f"/v1/wallet/credentials/{credential_id}", f"/v1/wallet/credentials/{credential_id}/original"):
+            response = await client.get(path, headers=officer.headers)
+            assert response.status_code == 401 and response.json()["code"] == "wrong_principal"
+        share = await client.get(f"/v1/wallet/shares/{case['share_ids'][0]}", headers=officer.headers)
+        assert share.status_code == 401
+
     async def test_revoking_the_share_hides_the_documents(
         self, client: httpx.AsyncClient, officer: Account, learner: Account, case: dict[str, Any]
     ) -> None:
@@ -364,6 +374,13 @@ class TestAdvisorAcrossCountries:
             assert checks["validity_period"]["outcome"] == "passed"
             stored = (await client.get(f"/v1/wallet/credentials/{credential_id}", headers=learner.headers)).json()
             assert "Partial recognition" in stored["summary"]["title"]
+            # Anyone the learner hands the document to can check it at the anonymous endpoint.
+            original = await client.get(f"/v1/wallet/credentials/{credential_id}/original", headers=learner.headers)
+            anonymous = await client.post(
+                "/v1/verify", content=original.content, headers={"Content-Type": stored["media_type"]}
+            )
+            assert anonymous.status_code == 200, anonymous.text
+            assert {c["check"]: c["outcome"] for c in anonymous.json()["checks"]}["issuer_trust"] == "passed"
             assert stored["summary"]["issuer"]["name"] == "ENIC-NARIC Deutschland (ZAB)"
         keys = (await client.get(f"/v1/bodies/{bodies.home}/jwks.json")).json()["keys"]
         assert len(keys) == 1 and keys[0]["alg"] == "ES256"

@@ -17,7 +17,8 @@ import recognition.models  # noqa: F401
 import wallet.inbox.models
 import wallet.models
 import wallet.sharing.models
-import wallet.verification.models  # noqa: F401
+import wallet.verification.models
+import wallet.webhooks.models  # noqa: F401
 from alembic import context
 from core.database import UTCDateTime, create_engine, metadata
 from core.settings import get_settings

@@ -17,7 +17,19 @@ from api import cache_listener, errors
 from api.logging import access_log
 from api.middleware import BodyGuardMiddleware, Metrics, RequestContextMiddleware
 from api.ratelimit import FixedWindowLimiter
-from api.routers import admin, auth, cases, inbox, ops, recognition, share_pages, shares, verification, wallet
+from api.routers import (
+    admin,
+    auth,
+    cases,
+    inbox,
+    ops,
+    recognition,
+    share_pages,
+    shares,
+    verification,
+    wallet,
+    webhooks,
+)
 from api.state import AppState
 from core import passwords
 from core.accounts.tokens import TokenService
@@ -33,6 +45,7 @@ from core.outbox import OutboxDispatcher
 from core.settings import Settings, get_settings
 from wallet.status import StatusChecker, StatusPolicy
 from wallet.verification.status import DataIntegrityProofs
+from wallet.webhooks.delivery import WebhookDispatcher
 
 log = structlog.get_logger("passerelle")
 
@@ -82,6 +95,11 @@ OPENAPI_TAGS = [
     {
         "name": "institutions",
         "description": "Institutions' systems: push credentials (idempotent batches), delivery state, change feed.",
+    },
+    {
+        "name": "webhooks",
+        "description": "Institutions' webhook endpoints: the change feed pushed as signed Standard Webhooks, "
+        "retries, dead letters.",
     },
     {"name": "admin", "description": "Administration: institution clients, recognition bodies, the trust registry."},
     {"name": "operations", "description": "Health, readiness, metrics and public keys."},
@@ -161,12 +179,15 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         )
         flusher = asyncio.create_task(_flush_access_log())
         state.outbox = OutboxDispatcher(state.sessionmaker, settings)
-        if bind is None:  # tests deliver the outbox themselves
+        webhook_dispatcher = WebhookDispatcher(state.sessionmaker, settings)
+        if bind is None:  # tests deliver the outbox and the webhooks themselves
             state.outbox.start()
+            webhook_dispatcher.start()
         try:
             yield
         finally:
             await state.outbox.stop()
+            await webhook_dispatcher.stop()
             flusher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await flusher
@@ -209,6 +230,7 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         inbox.inbox_router,
         inbox.institutions_router,
         inbox.admin_router,
+        webhooks.router,
         admin.router,
         admin.bodies_router,
         ops.router,

@@ -1,4 +1,4 @@
-"""The `passerelle` command line: serve, migrate, user create, client create, keys rotate, verify."""
+"""The `passerelle` command line: serve, worker, migrate, user create, client create, keys rotate, verify."""
 
 from __future__ import annotations
 
@@ -64,6 +64,73 @@ def serve(
         access_log=False,
         log_config=None,
     )
+
+
+EXIT_NOT_MIGRATED = 3
+
+
+async def _work(settings: Settings, interval: float) -> None:
+    import signal
+
+    import structlog
+
+    from core.database import (
+        create_engine,
+        create_sessionmaker,
+        ensure_sqlite_directory,
+        migration_head,
+        schema_revision,
+    )
+    from core.outbox import OutboxDispatcher
+    from wallet.webhooks.delivery import WebhookDispatcher
+
+    log = structlog.get_logger("passerelle.worker")
+    if settings.database_url is None:
+        ensure_sqlite_directory(settings)
+    engine = create_engine(settings.effective_database_url)
+    try:
+        revision = await schema_revision(engine)
+        if revision != migration_head():
+            typer.echo(
+                f"error: the database schema is at {revision!r} but this code needs {migration_head()!r}; "
+                "run `passerelle migrate` first",
+                err=True,
+            )
+            raise typer.Exit(EXIT_NOT_MIGRATED)
+        sessions = create_sessionmaker(engine)
+        dispatchers = (
+            OutboxDispatcher(sessions, settings, interval=interval),
+            WebhookDispatcher(sessions, settings, interval=interval),
+        )
+        stopping = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signal_number, stopping.set)
+        for dispatcher in dispatchers:
+            dispatcher.start()
+        log.info("worker_started", database=engine.dialect.name)
+        try:
+            await stopping.wait()
+        finally:
+            # A round cut short leaves its claimed webhooks to come back after their lease: nothing is lost.
+            for dispatcher in dispatchers:
+                await dispatcher.stop()
+            log.info("worker_stopped")
+    finally:
+        await engine.dispose()
+
+
+@cli.command()
+def worker(
+    interval: Annotated[float, typer.Option(min=0.1, help="Seconds between delivery rounds when idle.")] = 5.0,
+) -> None:
+    """Deliver the outbox (e-mail) and webhooks until SIGTERM or Ctrl-C. Several workers may run against
+    PostgreSQL; `serve` also delivers in-process."""
+    from api.logging import configure
+
+    settings = get_settings()
+    configure(settings.log_level, json_output=settings.log_json)
+    asyncio.run(_work(settings, interval))
 
 
 @cli.command()

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     """Hosts that outbound calls may reach even if they resolve to loopback or private addresses."""
     outbound_timeout_seconds: float = 5.0
     outbound_max_bytes: int = 1 * MIB
+    webhook_timeout_seconds: float = Field(default=15.0, gt=0, le=60)
+    """How long one webhook attempt may take, connection and answer (Standard Webhooks advises 15 to 30 s)."""
 
     anonymous_verifications_per_minute: int = Field(default=30, ge=1)
     """How many documents one client address may verify per minute through `POST /v1/verify`."""

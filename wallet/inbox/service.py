@@ -32,6 +32,7 @@ from wallet.inbox.models import InboxItem, InstitutionEvent, Invitation
 from wallet.inbox.schemas import BatchItem, BatchItemResult, BatchPush, BatchResult, ItemProblem
 from wallet.service import decode_cursor, encode_cursor, import_credential
 from wallet.summary import summarise
+from wallet.webhooks import service as webhooks
 
 log = structlog.get_logger("passerelle.inbox")
 
@@ -90,6 +91,13 @@ def _event(institution_id: uuid.UUID, kind: str, item: InboxItem | None, **data:
     return InstitutionEvent(
         institution_id=institution_id, type=kind, item_id=item.id if item else None, data=data, at=utcnow()
     )
+
+
+async def _record(session: AsyncSession, *events: InstitutionEvent) -> None:
+    """Add events to the change feed and queue their webhooks, in the caller's transaction: every event goes
+    through here, so none is announced without being recorded, nor recorded without being announced."""
+    session.add_all(events)
+    await webhooks.enqueue_many(session, events)
 
 
 async def _invitation(
@@ -169,6 +177,7 @@ async def push_batch(
         )
         existing = {row[0]: row[1] for row in (await session.execute(held)).all()}
     results: list[BatchItemResult] = []
+    events: list[InstitutionEvent] = []
     for index, (item, read) in enumerate(zip(request.items, reads, strict=True)):
         if read.problem is not None:
             results.append(BatchItemResult(index=index, status="rejected", problem=read.problem))
@@ -204,8 +213,9 @@ async def push_batch(
         session.add(row)
         existing[read.sha256] = row.id
         status = "invited" if invitation else "delivered"
-        session.add(_event(institution_id, status, row, external_id=item.external_id))
+        events.append(_event(institution_id, status, row, external_id=item.external_id))
         results.append(BatchItemResult(index=index, status=status, item_id=row.id))
+    await _record(session, *events)
     await session.flush()
     counts: dict[str, int] = {}
     for result in results:
@@ -288,7 +298,7 @@ async def accept(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUI
         credential_id = uuid.UUID(duplicate.extra["existing_id"])
     now = utcnow()
     item.status, item.decided_at, item.credential_id = "accepted", now, credential_id
-    session.add(_event(item.institution_id, "accepted", item, external_id=item.external_id))
+    await _record(session, _event(item.institution_id, "accepted", item, external_id=item.external_id))
     await session.flush()
     return item, institution
 
@@ -297,7 +307,7 @@ async def decline(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UU
     """The learner refuses the credential; its bytes are erased, the institution is told it was declined."""
     item, institution = await _pending(session, learner_id, item_id)
     item.status, item.decided_at, item.content = "declined", utcnow(), b""
-    session.add(_event(item.institution_id, "declined", item, external_id=item.external_id))
+    await _record(session, _event(item.institution_id, "declined", item, external_id=item.external_id))
     await session.flush()
     return item, institution
 
@@ -321,8 +331,9 @@ async def claim(session: AsyncSession, learner_id: uuid.UUID, token: str) -> int
         .execution_options(synchronize_session=False)
     )
     count = int(getattr(moved, "rowcount", 0) or 0)
-    session.add(
-        _event(invitation.institution_id, "invitation_claimed", None, invitation_id=str(invitation.id), items=count)
+    await _record(
+        session,
+        _event(invitation.institution_id, "invitation_claimed", None, invitation_id=str(invitation.id), items=count),
     )
     await session.flush()
     return count

@@ -1,0 +1,1 @@
+"""Webhooks for institutions' systems, per Standard Webhooks: endpoints, signed deliveries, retries, dead letters."""

@@ -9,18 +9,19 @@ expected status. Without that, a mistyped URL would show Chromium a JSON 404, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any, TypedDict, cast
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -144,9 +145,24 @@ def axe_violations_after_click(
         old_document = browser.find_element(By.TAG_NAME, "html")
         browser.find_element(By.CSS_SELECTOR, selector).click()
         wait = WebDriverWait(browser, TIMEOUT_SECONDS)
-        wait.until(expected_conditions.staleness_of(old_document))
+        wait.until(_replaced(old_document))
         wait.until(lambda current: current.execute_script("return document.readyState") == "complete")
         return run_axe(browser, rules_tags=rules_tags, status=status)
+
+
+def _replaced(element: WebElement) -> Callable[[WebDriver], bool]:
+    """Whether the document `element` belonged to has been replaced. Chromium answers a node of a document being
+    torn down either as stale or with a generic inspector error ("Node with given id does not belong to the
+    document"); both mean the navigation happened."""
+
+    def check(_driver: WebDriver) -> bool:
+        try:
+            element.is_enabled()
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+        return False
+
+    return check
 
 
 def run_axe(driver: WebDriver, *, rules_tags: Sequence[str] = WCAG_21_AA, status: int = 200) -> list[Violation]:

@@ -15,7 +15,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -231,6 +231,27 @@ async def handle_database_error(request: Request, exc: Exception) -> Response:
     )
 
 
+TRANSIENT_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+"""SQLSTATE prefixes after which the same request may succeed (PostgreSQL Appendix A): class 08, connection
+exception; 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up or in recovery).
+asyncpg's errors reach us as SQLAlchemy's generic `DBAPIError`, not as `OperationalError`."""
+
+
+def is_transient_database_error(exc: DBAPIError) -> bool:
+    """A lost or refused database connection (retry), as opposed to a query the database refused (a bug)."""
+    if exc.connection_invalidated:
+        return True
+    sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    return isinstance(sqlstate, str) and sqlstate.startswith(TRANSIENT_SQLSTATES)
+
+
+async def handle_driver_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, DBAPIError)
+    if is_transient_database_error(exc):
+        return await handle_database_error(request, exc)
+    raise exc  # anything else is a bug: on to `handle_unexpected` (500), as if this handler were not here
+
+
 async def handle_unexpected(request: Request, exc: Exception) -> Response:
     log.error("unhandled_exception", route=getattr(request.scope.get("route"), "path", "unmatched"), exc_info=exc)
     return problem_response(
@@ -248,6 +269,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, handle_http_exception)
     app.add_exception_handler(OperationalError, handle_database_error)
     app.add_exception_handler(InterfaceError, handle_database_error)
+    app.add_exception_handler(DBAPIError, handle_driver_error)
     app.add_exception_handler(ConnectionError, handle_database_error)
     app.add_exception_handler(Exception, handle_unexpected)
 

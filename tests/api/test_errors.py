@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import cast
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from api.app import create_app
@@ -132,3 +135,73 @@ class TestUnexpectedErrors:
         assert "secret internal detail" not in response.text
         assert "Traceback" not in response.text
         assert body["request_id"] == response.headers["X-Request-ID"]
+
+
+class DriverError(Exception):
+    """A DB-API error as SQLAlchemy's asyncpg adapter raises it: the server's SQLSTATE in `sqlstate`. SQLAlchemy
+    wraps it in a generic `DBAPIError`, not an `OperationalError`."""
+
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__(f"SQLSTATE {sqlstate}")
+        self.sqlstate = sqlstate
+
+
+def driver_error(sqlstate: str, *, connection_invalidated: bool = False) -> DBAPIError:
+    return cast(
+        DBAPIError,
+        DBAPIError.instance(
+            "SELECT 1", {}, DriverError(sqlstate), DriverError, connection_invalidated=connection_invalidated
+        ),
+    )
+
+
+class TestDatabaseErrors:
+    @pytest.fixture
+    async def database_client(
+        self, settings: Settings, connection: AsyncConnection
+    ) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+        app = create_app(settings, bind=connection)
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app, raise_app_exceptions=False), base_url="http://test"
+            ) as http,
+        ):
+            yield app, http
+
+    @pytest.mark.parametrize(
+        "error",
+        [
+            # What pushes met while PostgreSQL was killed (`pg_ctl stop -m immediate`) and restarted
+            # (bench/push_crash.py): asyncpg's CannotConnectNowError while it starts up, ConnectionDoesNotExistError
+            # for a connection cut mid-query, AdminShutdownError and CrashShutdownError from the shutdown itself.
+            driver_error("57P03"),
+            driver_error("08003"),
+            driver_error("57P01"),
+            driver_error("57P02"),
+            # Whatever the SQLSTATE, SQLAlchemy found the connection dead.
+            driver_error("XX000", connection_invalidated=True),
+        ],
+        ids=["cannot_connect_now", "connection_does_not_exist", "admin_shutdown", "crash_shutdown", "invalidated"],
+    )
+    async def test_a_lost_database_is_503_to_retry(
+        self, database_client: tuple[FastAPI, httpx.AsyncClient], error: DBAPIError
+    ) -> None:
+        app, client = database_client
+
+        async def lose_the_database() -> None:
+            raise error
+
+        app.add_api_route("/lost", lose_the_database)
+        response = await client.get("/lost")
+        assert_problem(response, 503, "service_unavailable")
+        assert response.headers["Retry-After"] == "2"
+
+    async def test_a_refused_query_is_still_a_500(self, database_client: tuple[FastAPI, httpx.AsyncClient]) -> None:
+        app, client = database_client
+
+        async def overflow() -> None:
+            raise driver_error("22003")  # numeric_value_out_of_range: a bug, not the database going away
+
+        app.add_api_route("/overflow", overflow)
+        assert_problem(await client.get("/overflow"), 500, "internal_error")

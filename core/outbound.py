@@ -1,7 +1,8 @@
 """Outbound HTTP with an SSRF guard, timeouts and a size cap (OWASP API7).
 
 Every call the service makes to a URL it did not write itself (JWKS, status lists, webhooks, registries) goes
-through `fetch_json()` or `fetch_bytes()`.
+through `fetch_json()` or `fetch_bytes()`; an exchange whose answer matters whatever its status (an OAuth token
+request, an OpenID4VCI credential request) goes through `send()`.
 
 Errors: `OutboundRefused` for a destination we do not call (scheme, credentials in the URL, private address, a
 redirect to any of those); `ServiceUnavailable` for everything that went wrong on the way (DNS, connection,
@@ -37,7 +38,7 @@ class ResponseTooLarge(ServiceUnavailable):
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
-def _is_public(address: str) -> bool:
+def is_public_address(address: str) -> bool:
     ip = ipaddress.ip_address(address)
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
@@ -64,7 +65,7 @@ async def check_destination(url: str, allowed_hosts: list[str]) -> None:
     except OSError as exc:
         raise ServiceUnavailable(f"Cannot resolve {host}.") from exc
     addresses = {str(info[4][0]) for info in infos}
-    if not addresses or not all(_is_public(address) for address in addresses):
+    if not addresses or not all(is_public_address(address) for address in addresses):
         raise OutboundRefused(f"{host} resolves to a non-public address.")
 
 
@@ -174,3 +175,49 @@ async def fetch_json(
         return json.loads(fetched.content)
     except ValueError as exc:
         raise ServiceUnavailable(f"{url} did not answer JSON.") from exc
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one request sent with `send()`: its status and its body, read under the size cap."""
+
+    url: str
+    status_code: int
+    content: bytes
+    content_type: str | None
+
+
+async def send(
+    method: str,
+    url: str,
+    *,
+    allowed_hosts: list[str],
+    timeout: float,
+    max_bytes: int,
+    headers: dict[str, str] | None = None,
+    content: bytes | None = None,
+    client: httpx.AsyncClient | None = None,
+) -> Answer:
+    """Send one request to `url` under the guard and read its answer, whatever its status (the caller judges it).
+
+    Redirects are never followed: a 3xx is an answer like another. `timeout` bounds the whole exchange and the
+    body is held to `max_bytes`, as in `fetch_bytes()`.
+    """
+    owned = client is None
+    http = client or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+    sent = {"Accept-Encoding": "gzip, identity", **(headers or {})}
+    try:
+        with anyio.fail_after(timeout):
+            await check_destination(url, allowed_hosts)
+            async with http.stream(method, url, headers=sent, content=content, follow_redirects=False) as response:
+                body = await _read_capped(response, url, max_bytes)
+                return Answer(url, response.status_code, body, response.headers.get("Content-Type"))
+    except TimeoutError as exc:
+        raise ServiceUnavailable(f"{url} did not answer within {timeout} seconds.") from exc
+    except httpx.InvalidURL as exc:
+        raise OutboundRefused(f"{url} is not a valid URL.") from exc
+    except httpx.HTTPError as exc:
+        raise ServiceUnavailable(f"Cannot reach {url}: {type(exc).__name__}.") from exc
+    finally:
+        if owned:
+            await http.aclose()

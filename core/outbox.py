@@ -8,14 +8,11 @@ which may hold a one-time code, is erased. `OutboxDispatcher` runs the delivery 
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import smtplib
 import ssl
 import uuid
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from typing import Any
 
 import anyio.to_thread
 import structlog
@@ -23,6 +20,7 @@ from sqlalchemy import Column, Text, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import Field, SQLModel, col
 
+from core.background import RoundLoop
 from core.clock import utcnow
 from core.database import UTCDateTime
 from core.ids import new_id
@@ -114,37 +112,19 @@ async def deliver_mail(sessions: async_sessionmaker[AsyncSession], settings: Set
     return delivered
 
 
-class OutboxDispatcher:
+class OutboxDispatcher(RoundLoop):
     """Delivers due mail every `interval` seconds, and at once when `wake()` is called after a commit."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], settings: Settings, interval: float = 5.0) -> None:
-        self.sessions = sessions
+        async def run_round() -> bool:
+            await deliver_mail(sessions, settings)
+            return False
+
+        super().__init__("outbox-dispatcher", run_round, interval)
         self.settings = settings
-        self.interval = interval
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[Any] | None = None
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    async def _run(self) -> None:
-        while True:
-            try:
-                await deliver_mail(self.sessions, self.settings)
-            except Exception:  # a broken database must not end the loop; the next round retries
-                log.exception("outbox_round_failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.interval)
-            self._wake.clear()
 
     def start(self) -> None:
         if self.settings.smtp_host is None:
             log.warning("smtp_not_configured", detail="e-mail waits in the outbox until PASSERELLE_SMTP_HOST is set")
             return
-        self._task = asyncio.create_task(self._run(), name="outbox-dispatcher")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        super().start()

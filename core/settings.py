@@ -54,10 +54,15 @@ class Settings(BaseSettings):
     outbound_timeout_seconds: float = 5.0
     outbound_max_bytes: int = 1 * MIB
     webhook_timeout_seconds: float = Field(default=15.0, gt=0, le=60)
+    webhook_retention_days: int = Field(default=30, ge=1)
+    """Delivered webhook deliveries are deleted after this many days (dead letters stay until redelivered)."""
     """How long one webhook attempt may take, connection and answer (Standard Webhooks advises 15 to 30 s)."""
 
     anonymous_verifications_per_minute: int = Field(default=30, ge=1)
     """How many documents one client address may verify per minute through `POST /v1/verify`."""
+    credential_offers_per_minute: int = Field(default=10, ge=1)
+    """How many credential offers one learner may submit per minute (`POST /v1/wallet/inbox:collect`): each one
+    makes the service call the issuer named in it."""
 
     share_default_days: int = Field(default=30, ge=1)
     """How long a share link lives when the learner does not say."""

@@ -443,6 +443,29 @@ class TestRetries:
         again = await client.post(f"{DELIVERIES}/{dead['id']}/redeliver", headers=leiden.headers())
         assert again.status_code == 409 and again.json()["code"] == "webhook_delivery_not_dead"
 
+    async def test_delivered_rows_are_pruned_after_the_retention_and_dead_letters_kept(
+        self, client: httpx.AsyncClient, receiver: Receiver, leiden: Institution, learner: Account
+    ) -> None:
+        good, bad = receiver.path(), receiver.path()
+        await register(client, leiden, receiver.url(good))
+        await register(client, leiden, receiver.url(bad))
+        await receiver.answer(bad, *[{"status": 500}] * MAX_ATTEMPTS)
+        await push_to(client, leiden, learner, OB3_JWT)
+        now = utcnow()
+        for _ in range(MAX_ATTEMPTS):
+            await deliver(client, now)
+            now += timedelta(days=1)
+        assert len(await deliveries(client, leiden, status="delivered")) == 1
+        assert len(await deliveries(client, leiden, status="dead")) == 1
+        state: Any = client.app.state.passerelle  # type: ignore[attr-defined]
+        retention = timedelta(days=state.settings.webhook_retention_days)
+        assert await delivery.prune_delivered(state.sessionmaker, state.settings, now=utcnow() + retention / 2) == 0
+        assert await delivery.prune_delivered(state.sessionmaker, state.settings, now=now + retention) == 1
+        assert await deliveries(client, leiden, status="delivered") == []
+        assert len(await deliveries(client, leiden, status="dead")) == 1  # kept for redelivery
+        events = (await client.get("/v1/institutions/events", headers=leiden.headers())).json()["items"]
+        assert [event["type"] for event in events] == ["delivered"]  # the change feed keeps the event
+
     async def test_retry_after_is_honoured(
         self, client: httpx.AsyncClient, receiver: Receiver, leiden: Institution, learner: Account
     ) -> None:

@@ -24,8 +24,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import email.utils
 import ipaddress
 import json
@@ -41,14 +39,14 @@ import anyio
 import anyio.to_thread
 import httpx
 import structlog
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
+from core.background import RoundLoop
 from core.clock import utcnow
 from core.errors import ServiceUnavailable
-from core.outbound import OutboundRefused
-from core.outbound import _is_public as is_public_address
+from core.outbound import OutboundRefused, is_public_address
 from core.settings import Settings
 from wallet.webhooks import signing
 from wallet.webhooks.models import DEAD, DELIVERED, PENDING, WebhookDelivery, WebhookEndpoint
@@ -328,39 +326,47 @@ async def deliver_due(
     return Round(claimed=len(attempts), delivered=delivered)
 
 
-class WebhookDispatcher:
+PRUNE_EVERY = timedelta(hours=1)
+PRUNE_BATCH = 5000
+
+
+async def prune_delivered(
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, *, now: datetime | None = None
+) -> int:
+    """Delete up to `PRUNE_BATCH` deliveries delivered more than `webhook_retention_days` ago; how many went. The
+    change feed keeps the events themselves; a delivered row only says that one endpoint got one event."""
+    cutoff = (now or utcnow()) - timedelta(days=settings.webhook_retention_days)
+    old = (
+        select(col(WebhookDelivery.id))
+        .where(col(WebhookDelivery.status) == DELIVERED, col(WebhookDelivery.delivered_at) < cutoff)
+        .limit(PRUNE_BATCH)
+    )
+    async with sessions() as session:  # a read first: most rounds find nothing, and take no write lock
+        ids = list((await session.execute(old)).scalars())
+    if ids:
+        async with sessions() as session, session.begin():
+            await session.execute(
+                delete(WebhookDelivery).where(
+                    col(WebhookDelivery.id).in_(ids), col(WebhookDelivery.status) == DELIVERED
+                )
+            )
+    if ids:
+        log.info("webhook_deliveries_pruned", count=len(ids))
+    return len(ids)
+
+
+class WebhookDispatcher(RoundLoop):
     """Runs delivery rounds every `interval` seconds (at once again after a full batch, or when `wake()` is
     called)."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], settings: Settings, interval: float = 5.0) -> None:
-        self.sessions = sessions
-        self.settings = settings
-        self.interval = interval
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[Any] | None = None
+        pruned_at: list[datetime] = []
 
-    def wake(self) -> None:
-        self._wake.set()
+        async def run_round() -> bool:
+            now = utcnow()
+            if not pruned_at or now - pruned_at[0] >= PRUNE_EVERY:
+                pruned_at[:] = [now]
+                await prune_delivered(sessions, settings, now=now)
+            return (await deliver_due(sessions, settings)).claimed >= BATCH  # more may be due
 
-    async def _run(self) -> None:
-        while True:
-            claimed = 0
-            try:
-                claimed = (await deliver_due(self.sessions, self.settings)).claimed
-            except Exception:  # a broken database must not end the loop; the next round retries
-                log.exception("webhook_round_failed")
-            if claimed >= BATCH:
-                continue  # more may be due
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.interval)
-            self._wake.clear()
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="webhook-dispatcher")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        super().__init__("webhook-dispatcher", run_round, interval)

@@ -1,0 +1,52 @@
+"""A loop of delivery rounds in the serving process or `passerelle worker` (the outbox's mail, webhooks).
+
+A round delivers what is due and says whether more may be due (it took a full batch): the next round then starts at
+once; otherwise the loop sleeps `interval` seconds or until `wake()` (called after a commit that queued work). A
+failing round (the database is down) is logged and retried at the next tick: it never ends the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import structlog
+
+log = structlog.get_logger("passerelle.background")
+
+
+class RoundLoop:
+    def __init__(self, name: str, run_round: Callable[[], Awaitable[bool]], interval: float) -> None:
+        self.name = name
+        self.interval = interval
+        self._run_round = run_round
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[Any] | None = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def _run(self) -> None:
+        while True:
+            more = False
+            try:
+                more = await self._run_round()
+            except Exception:  # a broken database must not end the loop; the next round retries
+                log.exception("round_failed", loop=self.name)
+            if more:
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.interval)
+            self._wake.clear()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=self.name)
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None

@@ -15,6 +15,7 @@ import core.outbox  # noqa: F401
 import recognition.cases.models
 import recognition.models  # noqa: F401
 import wallet.inbox.models
+import wallet.issuing.models
 import wallet.models
 import wallet.sharing.models
 import wallet.verification.models

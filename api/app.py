@@ -22,6 +22,7 @@ from api.routers import (
     auth,
     cases,
     inbox,
+    issuing,
     ops,
     recognition,
     share_pages,
@@ -90,7 +91,8 @@ OPENAPI_TAGS = [
     },
     {
         "name": "inbox",
-        "description": "Credentials institutions sent you, waiting for you to accept or decline them.",
+        "description": "Credentials institutions sent you or you collected from an issuer's OpenID4VCI offer, "
+        "waiting for you to accept or decline them.",
     },
     {
         "name": "institutions",
@@ -214,6 +216,7 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
     errors.install(app)
     app.state.verify_limiter = FixedWindowLimiter(settings.anonymous_verifications_per_minute, 60.0)
     app.state.share_limiter = FixedWindowLimiter(settings.share_requests_per_minute, 60.0)
+    app.state.collect_limiter = FixedWindowLimiter(settings.credential_offers_per_minute, 60.0)
     # Routes are matched in order: the one-route recognition compare router (the hottest public read) first, then the
     # wallet (the hottest authenticated reads); every other request pays one failed pattern test for the compare route.
     routers = (
@@ -230,6 +233,9 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         inbox.inbox_router,
         inbox.institutions_router,
         inbox.admin_router,
+        issuing.router,
+        issuing.public_router,
+        issuing.well_known_router,
         webhooks.router,
         admin.router,
         admin.bodies_router,

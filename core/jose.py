@@ -29,8 +29,12 @@ __all__ = ["ClaimsCache", "Key", "TokenProfile", "TokenRejected", "UnknownKey", 
 
 
 def construct_key(material: str | dict[str, Any], algorithm: str) -> Key:
-    """A signing or verification key from PEM text or a JWK, bound to one algorithm."""
-    return jwk.construct(material, algorithm)
+    """A signing or verification key from PEM text or a JWK, bound to one algorithm; `ValueError` when the material
+    is not such a key."""
+    try:
+        return jwk.construct(material, algorithm)
+    except JOSEError as exc:
+        raise ValueError(f"not a {algorithm} key: {exc}") from exc
 
 
 class TokenRejected(AuthenticationFailed):

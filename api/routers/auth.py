@@ -11,7 +11,7 @@ from fastapi import APIRouter, Form, Header, status
 
 from api.deps import PrincipalDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
-from core.accounts import service
+from core.accounts import assertions, service
 from core.accounts.repository import AccountRepository
 from core.accounts.schemas import SignupRequest, TokenResponse, UserPublic
 from core.accounts.service import InvalidClient
@@ -19,6 +19,9 @@ from core.errors import InvalidInput, NotFound
 from core.text import SafeStr
 
 router = APIRouter(prefix="/v1", tags=["auth"])
+TOKEN_PATH = "/v1/auth/token"  # noqa: S105 - a path
+_CLIENT_KEYS = assertions.JwksCache()
+"""Key sets of `private_key_jwt` clients registered by URL, per process."""
 
 FormText = Annotated[SafeStr | None, Form(max_length=4096)]
 
@@ -70,6 +73,8 @@ async def issue_token(
     refresh_token: FormText = None,
     client_id: FormText = None,
     client_secret: FormText = None,
+    client_assertion_type: FormText = None,
+    client_assertion: Annotated[str | None, Form(max_length=8192)] = None,
     scope: FormText = None,
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> TokenResponse:
@@ -78,7 +83,10 @@ async def issue_token(
     - `password`: a user's e-mail as `username` and `password`; returns a refresh token too.
     - `refresh_token`: a refresh token, which is rotated; using one twice ends its whole session.
     - `client_credentials`: an institution client's `client_id` and `client_secret`, in the form or with
-      HTTP Basic authentication.
+      HTTP Basic authentication; or, for a client registered with its public keys, `private_key_jwt` (RFC 7523):
+      `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` and `client_assertion`, a JWT
+      signed ES256 by the client (`kid` of a registered key; `iss` = `sub` = client_id; `aud` this endpoint's URL;
+      `exp` at most 10 minutes ahead; a `jti` used once).
     """
     tokens = state.tokens
     if grant_type == "password":
@@ -91,6 +99,20 @@ async def issue_token(
         if not refresh_token:
             raise InvalidInput("The refresh_token grant needs `refresh_token`.", code="invalid_request")
         issued = await service.refresh_grant(session, tokens, refresh_token=refresh_token)
+    elif client_assertion is not None or client_assertion_type is not None:
+        if client_assertion_type != assertions.ASSERTION_TYPE or not client_assertion:
+            raise InvalidClient(f"A client assertion has the type `{assertions.ASSERTION_TYPE}`.")
+        client = await assertions.authenticate(
+            session,
+            client_assertion,
+            client_id=client_id,
+            audience=f"{state.settings.public_url.rstrip('/')}{TOKEN_PATH}",
+            cache=_CLIENT_KEYS,
+            outbound=assertions.Outbound(
+                allowed_hosts=state.settings.outbound_allowed_hosts, timeout=state.settings.outbound_timeout_seconds
+            ),
+        )
+        issued = service.client_tokens(tokens, client)
     else:
         basic = _basic_client(authorization)
         identifier, secret = basic if basic else (client_id, client_secret)

@@ -6,9 +6,12 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import BearerPrincipal, CurrentAdmin, CurrentLearner, PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
+from api.ratelimit import FixedWindowLimiter
+from api.state import AppState
 from core import idempotency
 from core.accounts import service as accounts
 from core.accounts.models import Institution, Role
@@ -28,7 +31,11 @@ from wallet.inbox.schemas import (
     InstitutionEventPublic,
     InstitutionRef,
     InvitationClaim,
+    IssuerRef,
 )
+from wallet.oid4vci import service as oid4vci
+from wallet.oid4vci.schemas import CollectResult, DeferredCredential, OfferCollect, SkippedCredential
+from wallet.verification.context import OutboundPolicy, VerificationContext
 
 institutions_router = APIRouter(prefix="/v1/institutions", tags=["institutions"])
 inbox_router = APIRouter(prefix="/v1/wallet/inbox", tags=["inbox"])
@@ -39,12 +46,16 @@ ItemID = Annotated[uuid.UUID, Path(description="The inbox item's (delivery's) id
 BATCH_PATH = "/v1/institutions/credentials:batch"
 
 
-def inbox_public(item: InboxItem, institution: Institution) -> InboxItemPublic:
+def inbox_public(item: InboxItem, institution: Institution | None) -> InboxItemPublic:
     return InboxItemPublic(
         id=item.id,
+        source=item.source,
         institution=InstitutionRef(
             id=institution.id, name=institution.name, country=institution.country, kind=institution.kind
-        ),
+        )
+        if institution is not None
+        else None,
+        issuer=IssuerRef(id=item.issuer, name=item.issuer_name) if item.issuer is not None else None,
         title=item.title,
         format=item.format,
         summary=item.summary,
@@ -56,6 +67,20 @@ def inbox_public(item: InboxItem, institution: Institution) -> InboxItemPublic:
 
 
 # ------------------------------------------------------------------------------------------------- institutions
+
+
+async def push_with_settings(
+    session: AsyncSession, institution_id: uuid.UUID, state: AppState, batch: BatchPush
+) -> BatchResult:
+    """`service.push_batch` with this deployment's settings (also how hosted issuing delivers to inboxes)."""
+    return await service.push_batch(
+        session,
+        institution_id,
+        batch,
+        invitation_days=state.settings.invitation_days,
+        public_url=state.settings.public_url,
+        context_for=lambda trust: VerificationContext.from_settings(state.settings, trust),
+    )
 
 
 @institutions_router.post(
@@ -81,8 +106,11 @@ async def push_credentials(
     ] = None,
 ) -> Response:
     """Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable invitation).
-    Each lands in the learner's inbox, where the learner accepts or declines it. The same credential pushed again
-    creates nothing (`duplicate`). The answer lists each item's outcome in order."""
+    Each lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's signature
+    is checked as `POST /v1/verify` checks it (keys from the trust registry, the credential or the issuer's
+    published documents): one that does not hold is `rejected` with the check's reason as its problem `code`, and
+    nothing is stored for it; an unsigned document is delivered. The same credential pushed again creates nothing
+    (`duplicate`). The answer lists each item's outcome in order."""
     if idempotency_key is None:
         raise BadRequest("Send an `Idempotency-Key` header (a new UUID per batch).", code="idempotency_key_required")
     digest = idempotency.request_digest(request.method, request.url.path, await request.body())
@@ -94,13 +122,7 @@ async def push_credentials(
             media_type="application/json",
             headers={"Idempotent-Replayed": "true"},
         )
-    result = await service.push_batch(
-        session,
-        institution.id,
-        body,
-        invitation_days=state.settings.invitation_days,
-        public_url=state.settings.public_url,
-    )
+    result = await push_with_settings(session, institution.id, state, body)
     payload = result.model_dump_json().encode()
     await idempotency.complete(session, claimed, status_code=200, body=payload)
     return Response(payload, status_code=200, media_type="application/json")
@@ -164,7 +186,8 @@ async def list_inbox(
     pagination: PaginationDep,
     status_: Annotated[Literal["pending", "accepted", "declined", "expired"] | None, Query(alias="status")] = None,
 ) -> InboxPage:
-    """Credentials institutions sent you, newest first. Nothing enters your wallet until you accept it."""
+    """Credentials institutions sent you and credentials you collected from an issuer's offer, newest first.
+    Nothing enters your wallet until you accept it."""
     rows, next_cursor = await service.list_inbox(
         session, learner.id, status=status_, limit=pagination.limit, cursor=pagination.cursor
     )
@@ -190,7 +213,8 @@ async def get_inbox_item(item_id: ItemID, learner: CurrentLearner, session: Read
     responses=problem_responses(401, 404, 409, 422),
 )
 async def accept(item_id: ItemID, learner: CurrentLearner, session: SessionDep) -> InboxItemPublic:
-    """The credential enters your wallet exactly as the institution sent it; the institution learns it was accepted."""
+    """The credential enters your wallet exactly as the institution (or the issuer) sent it; an institution learns it
+    was accepted."""
     return inbox_public(*await service.accept(session, learner.id, item_id))
 
 
@@ -202,8 +226,75 @@ async def accept(item_id: ItemID, learner: CurrentLearner, session: SessionDep) 
     responses=problem_responses(401, 404, 409, 422),
 )
 async def decline(item_id: ItemID, learner: CurrentLearner, session: SessionDep) -> InboxItemPublic:
-    """The credential is not added and its copy is erased; the institution learns it was declined."""
+    """The credential is not added and its copy is erased; an institution learns it was declined."""
     return inbox_public(*await service.decline(session, learner.id, item_id))
+
+
+@inbox_router.post(
+    ":collect",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CollectResult,
+    operation_id="collectCredentialOffer",
+    summary="Collect a credential from an issuer's offer",
+    responses={
+        202: {
+            "model": CollectResult,
+            "description": "The issuer deferred every offered credential: nothing is in your inbox (see `deferred`).",
+        },
+        **problem_responses(401, 413, 415, 422, 503),
+        429: {
+            **problem_responses(429)[429],
+            "headers": {
+                "Retry-After": {"description": "Seconds until the limit resets.", "schema": {"type": "integer"}}
+            },
+        },
+    },
+)
+async def collect(
+    body: OfferCollect,
+    learner: CurrentLearner,
+    session: SessionDep,
+    state: StateDep,
+    request: Request,
+    response: Response,
+) -> CollectResult:
+    """Redeem an OpenID4VCI 1.0 credential offer from any standard issuer (pre-authorized code flow): Passerelle
+    reads the issuer's metadata, exchanges the code (with the transaction code you were sent, if the offer asks for
+    one) and asks for the credentials, bound to your wallet's key. They land in your inbox, pending: accept or
+    decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is refused
+    (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached or answers
+    outside the specification is 503. Limited per learner."""
+    limiter: FixedWindowLimiter = request.app.state.collect_limiter
+    limiter.hit(str(learner.id))
+    settings = state.settings
+    collected = await oid4vci.collect(
+        session,
+        learner.id,
+        body,
+        keys_dir=settings.keys_dir,
+        policy=OutboundPolicy(
+            allowed_hosts=tuple(settings.outbound_allowed_hosts),
+            timeout_seconds=settings.outbound_timeout_seconds,
+            max_bytes=settings.outbound_max_bytes,
+        ),
+    )
+    if not collected.items:
+        response.status_code = status.HTTP_202_ACCEPTED
+    return CollectResult(
+        items=[inbox_public(item, None) for item in collected.items],
+        deferred=[
+            DeferredCredential(
+                credential_configuration_id=d.credential_configuration_id,
+                transaction_id=d.transaction_id,
+                interval=d.interval,
+            )
+            for d in collected.deferred
+        ],
+        skipped=[
+            SkippedCredential(credential_configuration_id=s.credential_configuration_id, code=s.code, detail=s.detail)
+            for s in collected.skipped
+        ],
+    )
 
 
 @inbox_router.post(
@@ -231,13 +322,20 @@ async def claim(body: InvitationClaim, learner: CurrentLearner, session: Session
 )
 async def create_institution(body: InstitutionCreate, admin: CurrentAdmin, session: SessionDep) -> InstitutionCreated:
     """Register an institution (name, country, kind, Erasmus code, SCHAC, PIC) with its first client for the
-    `client_credentials` grant. The secret is in this answer only."""
+    `client_credentials` grant. The secret is in this answer only; a client registered with its public keys
+    (`client_jwks` or `client_jwks_uri`) has none and authenticates with `private_key_jwt`."""
     institution = await accounts.create_institution(session, body)
     client, secret = await accounts.create_client(
-        session, name=institution.name, created_by=admin.id, institution_id=institution.id
+        session,
+        name=institution.name,
+        created_by=admin.id,
+        institution_id=institution.id,
+        jwks=body.client_jwks.model_dump() if body.client_jwks else None,
+        jwks_uri=body.client_jwks_uri,
     )
     return InstitutionCreated(
         **InstitutionPublic.model_validate(institution, from_attributes=True).model_dump(),
         client_id=client.client_id,
-        client_secret=secret,
+        client_secret=secret if client.auth_method == "client_secret" else None,
+        auth_method=client.auth_method,
     )

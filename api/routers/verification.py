@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response, status
@@ -16,6 +17,7 @@ from api.ratelimit import FixedWindowLimiter
 from api.routers.wallet import read_upload, upload_body
 from api.state import AppState
 from core import jose
+from wallet.oid4vci.holder import holder_thumbprints
 from wallet.verification import service
 from wallet.verification.context import TrustStore, VerificationContext
 from wallet.verification.engine import StatusCheck, VerificationResult, verify_document
@@ -77,12 +79,14 @@ async def verify_credential(
     """Check the credential from its original bytes: format, signature, issuer trust, holder binding, status
     (the issuer's status list, fetched and cached), validity period and accreditation — each with its outcome,
     reason and evidence — and keep the result with a receipt signed by the service."""
+    # The holder keys the wallet keeps for the learner: a credential collected over OpenID4VCI is bound to one.
+    holder_keys = await holder_thumbprints(state.settings.keys_dir, learner.id)
     record = await service.verify_stored_credential(
         read_sessions(request),
         session,
         learner.id,
         credential_id,
-        lambda trust: verification_context(state, trust),
+        lambda trust: replace(verification_context(state, trust), holder_keys=holder_keys),
         issuer=state.settings.effective_token_issuer,
         sign=receipt_signer(state),
         status_check=check_status,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Column, Enum, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Enum, ForeignKey, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.clock import utcnow
@@ -138,11 +139,27 @@ class OAuthClient(SQLModel, table=True):
         default=None, sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=True, index=True)
     )
     """The institution an institution client acts for (its tokens' subject)."""
+    auth_method: str = Field(default="client_secret", max_length=32)
+    """`client_secret` (RFC 6749 §2.3.1) or `private_key_jwt` (RFC 7523 §2.2: a JWT signed with the client's key)."""
+    jwks: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    """`private_key_jwt`: the client's public keys (a JWK Set), or"""
+    jwks_uri: str | None = Field(default=None, max_length=500)
+    """where the client publishes them (fetched through the SSRF guard, cached for five minutes)."""
     created_by: uuid.UUID | None = Field(
         default=None, sa_column=Column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ClientAssertionUse(SQLModel, table=True):
+    """A client assertion's `jti`, kept until the assertion expires: each assertion is used once (RFC 7523 §3)."""
+
+    __tablename__ = "client_assertion_uses"
+
+    digest: str = Field(max_length=64, primary_key=True)
+    """SHA-256 of `client_id` and `jti`."""
+    expires_at: datetime = Field(sa_type=UTCDateTime, index=True)
 
 
 class RefreshToken(SQLModel, table=True):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from core.accounts.models import DEFAULT_APPEAL_DAYS, DEFAULT_DECISION_DAYS, BodyKind, InstitutionKind, Role
 from core.text import Email, SafeStr
@@ -91,6 +91,21 @@ class BodyPublic(BaseModel):
     created_at: datetime
 
 
+def _public_p256(keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for key in keys:
+        if "d" in key:
+            raise ValueError("a client registers its public keys only: remove the private part (`d`)")
+        if key.get("kty") != "EC" or key.get("crv") != "P-256" or not isinstance(key.get("kid"), str):
+            raise ValueError("each key is a P-256 EC public key (ES256) with a `kid`")
+    return keys
+
+
+class ClientKeySet(BaseModel):
+    """A JWK Set of P-256 public keys, each with a `kid` (ES256 client assertions)."""
+
+    keys: Annotated[list[dict[str, Any]], AfterValidator(_public_p256)] = Field(min_length=1, max_length=10)
+
+
 class InstitutionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -106,6 +121,22 @@ class InstitutionCreate(BaseModel):
     pic: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | None = Field(
         default=None, description="EU Participant Identification Code (9 digits)."
     )
+    client_jwks: ClientKeySet | None = Field(
+        default=None,
+        description="The first client authenticates with `private_key_jwt` using these public keys (no secret).",
+    )
+    client_jwks_uri: Annotated[str, StringConstraints(pattern=r"^https?://\S{1,490}$")] | None = Field(
+        default=None, description="… or the keys published at this URL (fetched through the SSRF guard)."
+    )
+
+    @model_validator(mode="after")
+    def _one_key_source(self) -> InstitutionCreate:
+        if self.client_jwks is not None and self.client_jwks_uri is not None:
+            raise ValueError("give the client's keys inline (`client_jwks`) or by URL (`client_jwks_uri`), not both")
+        return self
+
+    def institution_fields(self) -> dict[str, Any]:
+        return self.model_dump(exclude={"client_jwks", "client_jwks_uri"})
 
 
 class InstitutionPublic(BaseModel):
@@ -121,4 +152,7 @@ class InstitutionPublic(BaseModel):
 
 class InstitutionCreated(InstitutionPublic):
     client_id: str
-    client_secret: str = Field(description="Shown once; only its SHA-256 is stored.")
+    client_secret: str | None = Field(
+        description="Shown once; only its SHA-256 is stored. None for a `private_key_jwt` client."
+    )
+    auth_method: Literal["client_secret", "private_key_jwt"]

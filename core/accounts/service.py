@@ -6,6 +6,7 @@ import hmac
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -169,9 +170,14 @@ async def client_credentials_grant(
     client = await AccountRepository(session).client_by_client_id(client_id)
     expected = client.secret_hash if client else token_digest("unknown-client")
     matches = hmac.compare_digest(expected, token_digest(client_secret))
-    if client is None or not matches or client.disabled_at is not None:
+    if client is None or not matches or client.disabled_at is not None or client.auth_method != "client_secret":
         log.warning("authn_client_fail", client_id=client_id)
         raise InvalidClient()
+    return client_tokens(tokens, client)
+
+
+def client_tokens(tokens: TokenService, client: OAuthClient) -> IssuedTokens:
+    """The access token of an authenticated machine client (no refresh token: it authenticates again)."""
     return IssuedTokens(
         # An institution's client acts for the institution: the institution is the token's subject.
         access_token=tokens.issue_access_token(
@@ -183,7 +189,7 @@ async def client_credentials_grant(
 
 
 async def create_institution(session: AsyncSession, request: InstitutionCreate) -> Institution:
-    institution = Institution(**request.model_dump())
+    institution = Institution(**request.institution_fields())
     await AccountRepository(session).add(institution)
     log.info("institution_created", institution_id=str(institution.id), kind=institution.kind)
     return institution
@@ -196,9 +202,12 @@ async def create_client(
     created_by: uuid.UUID | None,
     role: Role = Role.INSTITUTION,
     institution_id: uuid.UUID | None = None,
+    jwks: dict[str, Any] | None = None,
+    jwks_uri: str | None = None,
 ) -> tuple[OAuthClient, str]:
     """A new machine client; the secret is returned once and only its hash is kept. An institution client acts for
-    `institution_id`, or for a new institution of the same name."""
+    `institution_id`, or for a new institution of the same name. A client registered with its public keys (`jwks`
+    or `jwks_uri`) authenticates with `private_key_jwt` only: its secret is never accepted (nor shown)."""
     if role == Role.INSTITUTION and institution_id is None:
         institution_id = (await create_institution(session, InstitutionCreate(name=name))).id
     secret = new_secret_token()
@@ -209,9 +218,12 @@ async def create_client(
         role=role,
         institution_id=institution_id,
         created_by=created_by,
+        auth_method="private_key_jwt" if jwks is not None or jwks_uri is not None else "client_secret",
+        jwks=jwks,
+        jwks_uri=jwks_uri,
     )
     await AccountRepository(session).add(client)
-    log.info("client_created", client_id=client.client_id, role=role.value)
+    log.info("client_created", client_id=client.client_id, role=role.value, auth_method=client.auth_method)
     return client, secret
 
 

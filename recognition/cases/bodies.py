@@ -12,11 +12,8 @@ import functools
 import uuid
 from pathlib import Path
 
-import anyio
 import anyio.to_thread
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from core.accounts.models import RecognitionBody
 from core.keys import KeyRing
@@ -27,8 +24,8 @@ from recognition.cases.repository import CaseRepository
 from recognition.cases.schemas import OUTCOME_LABELS, TargetQualificationCreate
 from recognition.catalogue import Catalogue
 from recognition.decision_credentials import DecisionClaims, issue_decision_credentials
+from wallet.issuing import keys as signer_keys
 from wallet.service import import_credential
-from wallet.verification.models import TrustEntry
 
 DECISION_VCT_PATH = "/vct/recognition-decision"
 
@@ -37,34 +34,14 @@ def issuer_id(public_url: str, body_id: uuid.UUID) -> str:
     return f"{public_url.rstrip('/')}/v1/bodies/{body_id}"
 
 
-@functools.lru_cache(maxsize=256)
-def _keyring(directory: Path) -> KeyRing:
-    return KeyRing.open(directory)
-
-
 async def body_keyring(keys_dir: Path, body_id: uuid.UUID) -> KeyRing:
     """The body's keyring, made (with its first key) when the body first signs."""
-    return await anyio.to_thread.run_sync(_keyring, keys_dir / "bodies" / str(body_id))
+    return await signer_keys.keyring(keys_dir, "bodies", body_id)
 
 
 async def published_keys(keys_dir: Path, body_id: uuid.UUID) -> dict[str, list[dict[str, str]]]:
     """The body's JWK Set; empty until the body first signs (reading it makes no key)."""
-    directory = keys_dir / "bodies" / str(body_id)
-    if not await anyio.Path(directory / "keyring.json").exists():
-        return {"keys": []}
-    return (await body_keyring(keys_dir, body_id)).jwks()
-
-
-async def register_issuer(session: AsyncSession, body: RecognitionBody, ring: KeyRing, issuer: str) -> None:
-    """Keep the trust registry's entry for the body's issuer identifier in step with its published keys."""
-    keys = ring.jwks()["keys"]
-    statement = select(TrustEntry).where(col(TrustEntry.kind) == "issuer", col(TrustEntry.issuer_id) == issuer)
-    entry = (await session.execute(statement)).scalar_one_or_none()
-    if entry is None:
-        session.add(TrustEntry(kind="issuer", label=f"{body.name} (recognition body)", issuer_id=issuer, keys=keys))
-    elif entry.keys != keys:
-        entry.keys = keys
-    await session.flush()
+    return await signer_keys.published_keys(keys_dir, "bodies", body_id)
 
 
 async def create_target(
@@ -121,7 +98,7 @@ def decision_issuer(keys_dir: Path, public_url: str, session: AsyncSession) -> I
     ) -> list[uuid.UUID]:
         ring = await body_keyring(keys_dir, body.id)
         issuer = issuer_id(public_url, body.id)
-        await register_issuer(session, body, ring, issuer)
+        await signer_keys.register_issuer(session, f"{body.name} (recognition body)", ring, issuer)
         repository = CaseRepository(session)
         target = await repository.target(case.target_id) if case.target_id else None
         titles = []

@@ -4,6 +4,8 @@ dedupe, invitations, the change feed, and who may see what."""
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 import re
 import secrets
 import uuid
@@ -11,6 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
+from joserfc import jws
+from joserfc.jwk import ECKey
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
@@ -20,16 +24,22 @@ from core.accounts.models import Role, User
 from core.accounts.schemas import InstitutionCreate
 from core.accounts.service import create_client, create_institution
 from core.database import create_sessionmaker
+from core.errors import InvalidInput
 from core.idempotency import IdempotencyRecord
 from core.outbox import OutboxMail
 from tests.factories import DATA, Account, create_account, create_staff
-from wallet.inbox.models import InboxItem
+from wallet import sdjwt
+from wallet.inbox.models import InboxItem, InstitutionEvent
+from wallet.verification import keys
 
 BATCH = "/v1/institutions/credentials:batch"
 INBOX = "/v1/wallet/inbox"
 OB3_JWT = (DATA / "ob3-simple.jwt").read_text("ascii").strip()
 SD_JWT = (DATA / "sd-jwt-vc-openid4vci.txt").read_text("ascii").strip()
 EDC = (DATA / "edc-ec-mc-annex1-unsigned.jsonld").read_text("utf-8")
+ELMO = (DATA / "elmo-example.xml").read_text("utf-8")
+ISSUER = "https://www.universiteitleiden.nl/issuers/1"
+KEY_ID = "leiden-2026"
 
 
 class Institution:
@@ -158,6 +168,240 @@ class TestPush:
     ) -> None:
         response = await push(client, leiden, [item(OB3_JWT, "application/jwt", learner_id=learner.id)] * 1001)
         assert response.status_code == 422
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def signed_badge(key: ECKey, *, name: str = "Applied Cryptography", kid: str | None = None) -> str:
+    """An Open Badges 3.0 credential as a VC-JWT (VCDM 2.0 claims, ES256), signed with `key`."""
+    claims = {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": ISSUER, "type": ["Profile"], "name": "Universiteit Leiden"},
+        "validFrom": "2026-02-01T00:00:00Z",
+        "name": name,
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "https://www.universiteitleiden.nl/achievements/1",
+                "type": ["Achievement"],
+                "name": name,
+                "criteria": {"narrative": "Pass the final assessment."},
+            },
+        },
+    }
+    header = {"alg": "ES256", "typ": "vc+jwt", "kid": kid or key.kid}
+    return jws.serialize_compact(header, json.dumps(claims).encode(), key, algorithms=["ES256"])
+
+
+def tampered(token: str) -> str:
+    """The same token with one byte of its payload changed and its signature kept."""
+    header, payload, signature = token.split(".")
+    claims = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    at = claims.index(b"Applied Cryptography") + len("Applied Cryptograph")
+    changed = claims[:at] + b"Y" + claims[at + 1 :]
+    return f"{header}.{b64url(changed)}.{signature}"
+
+
+def signed_diploma(key: ECKey) -> str:
+    issued = sdjwt.issue_vc(
+        {"iss": ISSUER, "vct": "https://credentials.example.eu/diploma", "iat": 1767225600, "given_name": "Ada"},
+        issuer_key=key,
+        disclosable=[["given_name"]],
+        header={"kid": key.kid},
+    )
+    return issued.serialized
+
+
+@pytest.fixture
+def issuer_key() -> ECKey:
+    return ECKey.generate_key("P-256", parameters={"kid": KEY_ID})
+
+
+@pytest.fixture
+async def registered(client: httpx.AsyncClient, admin: Account, issuer_key: ECKey) -> None:
+    """Leiden's issuer identifier and its key in the trust registry, as an administrator registers them."""
+    response = await client.post(
+        "/v1/admin/trust/issuers",
+        json={"issuer_id": ISSUER, "label": "Universiteit Leiden", "keys": [dict(issuer_key.as_dict(private=False))]},
+        headers=admin.headers,
+    )
+    assert response.status_code == 201, response.text
+
+
+class PublishedKeys:
+    """Stands in for the outbound fetch of `keys`: serves the documents given, records what was asked."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, Any] = {}
+        self.requested: list[str] = []
+
+    async def fetch_json(self, url: str, *, allowed_hosts: list[str], timeout: float, max_bytes: int) -> Any:
+        self.requested.append(url)
+        await asyncio.sleep(0)  # another verification of the batch may ask for the same key meanwhile
+        if url not in self.documents:
+            raise InvalidInput("Nothing is published at this address (test).", code="unreachable")
+        return self.documents[url]
+
+
+@pytest.fixture
+def published(monkeypatch: pytest.MonkeyPatch) -> PublishedKeys:
+    served = PublishedKeys()
+    monkeypatch.setattr(keys, "fetch_json", served.fetch_json)
+    return served
+
+
+async def stored(connection: AsyncConnection) -> tuple[int, list[str]]:
+    items = (await connection.execute(select(func.count()).select_from(InboxItem))).scalar_one()
+    events = (await connection.execute(select(col(InstitutionEvent.type)))).scalars().all()
+    return items, sorted(events)
+
+
+class TestSignatures:
+    async def test_a_signature_that_does_not_hold_is_rejected_and_the_rest_delivered(
+        self,
+        client: httpx.AsyncClient,
+        connection: AsyncConnection,
+        leiden: Institution,
+        learner: Account,
+        issuer_key: ECKey,
+        registered: None,
+    ) -> None:
+        valid = signed_badge(issuer_key)
+        wrong_key = ECKey.generate_key("P-256", parameters={"kid": KEY_ID})
+        batch = [
+            item(valid, "application/vc+jwt", learner_id=learner.id),
+            item(tampered(valid), "application/vc+jwt", learner_id=learner.id),
+            item(signed_diploma(wrong_key), "application/dc+sd-jwt", learner_id=learner.id),
+        ]
+        response = await push(client, leiden, batch, key="signed-batch-0001")
+        assert response.status_code == 200, response.text
+        result = response.json()
+        outcomes = [(r["status"], (r["problem"] or {}).get("code")) for r in result["items"]]
+        assert outcomes == [("delivered", None), ("rejected", "bad_signature"), ("rejected", "signature_invalid")]
+        assert result["counts"] == {"delivered": 1, "rejected": 2}
+        assert all(r["item_id"] is None and r["problem"]["detail"] for r in result["items"][1:])
+        assert await stored(connection) == (1, ["delivered"])
+        inbox = (await client.get(INBOX, headers=learner.headers)).json()["items"]
+        assert [i["id"] for i in inbox] == [result["items"][0]["item_id"]]
+
+        replay = await push(client, leiden, batch, key="signed-batch-0001")
+        assert replay.status_code == 200
+        assert replay.content == response.content
+        assert replay.headers["idempotent-replayed"] == "true"
+        assert await stored(connection) == (1, ["delivered"])
+
+    async def test_the_rejected_one_is_what_verify_says_fails(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account, issuer_key: ECKey, registered: None
+    ) -> None:
+        forged = tampered(signed_badge(issuer_key))
+        verified = await client.post("/v1/verify", content=forged, headers={"Content-Type": "application/vc+jwt"})
+        signature = next(c for c in verified.json()["checks"] if c["check"] == "signature")
+        result = (await push(client, leiden, [item(forged, "application/vc+jwt", learner_id=learner.id)])).json()
+        assert result["items"][0]["problem"] == {"code": signature["reason"], "detail": signature["message"]}
+
+    async def test_unsigned_documents_are_delivered_and_a_broken_transcript_signature_is_not(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account
+    ) -> None:
+        start = ELMO.index("<Signature xmlns=")
+        unsigned_transcript = ELMO[:start] + ELMO[ELMO.index("</Signature>") + len("</Signature>") :]
+        response = await push(
+            client,
+            leiden,
+            [
+                item(EDC, "application/ld+json", learner_id=learner.id),
+                item(unsigned_transcript, "application/xml", learner_id=learner.id),
+                # The EMREX example's own signature does not hold (see test_xmldsig.py).
+                item(ELMO, "application/xml", learner_id=learner.id),
+                # The issuer's key is nowhere to be found: not checked, so not refused (the learner sees why).
+                item(OB3_JWT, "application/jwt", learner_id=learner.id),
+            ],
+        )
+        outcomes = [(r["status"], (r["problem"] or {}).get("code")) for r in response.json()["items"]]
+        assert outcomes == [
+            ("delivered", None),
+            ("delivered", None),
+            ("rejected", "signature_invalid"),
+            ("delivered", None),
+        ]
+
+    async def test_seals_and_data_integrity_proofs_are_checked_too(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account
+    ) -> None:
+        sealed = (DATA / "edc-ec-mc-annex1-signed.jsonld").read_text("utf-8")
+        # One byte of the sealed payload changed (the credential's id), the seal kept.
+        changed = sealed.replace("urn:credential:1018d05f", "urn:credential:1018d05e", 1)
+        assert changed != sealed
+        response = await push(
+            client,
+            leiden,
+            [
+                item(sealed, "application/jose+json", learner_id=learner.id),
+                item(changed, "application/jose+json", learner_id=learner.id),
+                # 1EdTech's samples, Data Integrity eddsa-rdfc-2022 with a did:key method: a valid one, and one whose
+                # proof value was altered.
+                item((DATA / "ob3-simple.json").read_text("utf-8"), "application/ld+json", learner_id=learner.id),
+                item(
+                    (DATA / "ob3-err-proof-value.json").read_text("utf-8"), "application/ld+json", learner_id=learner.id
+                ),
+            ],
+        )
+        outcomes = [(r["status"], (r["problem"] or {}).get("code")) for r in response.json()["items"]]
+        assert outcomes == [
+            ("delivered", None),
+            ("rejected", "bad_signature"),
+            ("delivered", None),
+            ("rejected", "bad_signature"),
+        ]
+
+    async def test_each_published_key_is_fetched_once_per_batch(
+        self,
+        client: httpx.AsyncClient,
+        connection: AsyncConnection,
+        leiden: Institution,
+        learner: Account,
+        issuer_key: ECKey,
+        published: PublishedKeys,
+    ) -> None:
+        key_url = "https://www.universiteitleiden.nl/keys/1"
+        published.documents[key_url] = dict(issuer_key.as_dict(private=False))
+        other = ECKey.generate_key("P-256")
+        batch = [
+            item(
+                signed_badge(issuer_key, name=f"Applied Cryptography {n}", kid=key_url),
+                "application/vc+jwt",
+                learner_id=learner.id,
+            )
+            for n in range(5)
+        ]
+        batch.append(item(signed_badge(other, kid=key_url), "application/vc+jwt", learner_id=learner.id))
+        batch.append(
+            item(signed_badge(other, kid="https://keys.example.org/gone"), "application/vc+jwt", learner_id=learner.id)
+        )
+        batch.append(
+            item(signed_badge(other, kid="https://keys.example.org/gone"), "application/vc+jwt", learner_id=learner.id)
+        )
+        result = (await push(client, leiden, batch)).json()
+        outcomes = [(r["status"], (r["problem"] or {}).get("code")) for r in result["items"]]
+        assert outcomes == [("delivered", None)] * 5 + [("rejected", "bad_signature")] + [("delivered", None)] * 2
+        assert sorted(published.requested) == ["https://keys.example.org/gone", key_url]
+        assert (await stored(connection))[0] == 7
+
+        again = (
+            await push(
+                client,
+                leiden,
+                [item(signed_badge(issuer_key, kid=key_url), "application/vc+jwt", learner_id=learner.id)],
+            )
+        ).json()
+        assert again["items"][0]["status"] == "delivered"
+        assert published.requested.count(key_url) == 2  # a new batch fetches again: nothing is kept between batches
 
 
 class TestIdempotency:

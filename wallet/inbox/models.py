@@ -1,9 +1,11 @@
 """Inbox tables: pushed credentials, invitations for learners not yet known, and the institutions' change feed.
 
-A pushed credential is held here, exactly as received, until the learner accepts it (it then becomes a wallet
-credential) or declines it; nothing enters the wallet without the learner's action. An institution sees the delivery
-state of what it pushed, never the wallet. `(institution_id, sha256)` is unique: the same credential pushed again
-(under any idempotency key) creates nothing.
+A credential is held here, exactly as received, until the learner accepts it (it then becomes a wallet credential)
+or declines it; nothing enters the wallet without the learner's action. It came either from an institution's push
+(`source` `push`, `institution_id` set) or from a credential issuer the learner collected it from with an
+OpenID4VCI offer (`source` `openid4vci`, `issuer` set, no institution). An institution sees the delivery state of
+what it pushed, never the wallet, and never the collected items. `(institution_id, sha256)` is unique: the same
+credential pushed again (under any idempotency key) creates nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.clock import utcnow
@@ -41,17 +43,32 @@ class Invitation(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+SOURCE_PUSH = "push"
+SOURCE_OPENID4VCI = "openid4vci"
+
+
 class InboxItem(SQLModel, table=True):
     __tablename__ = "inbox_items"
     __table_args__ = (
         UniqueConstraint("institution_id", "sha256"),
         Index("ix_inbox_items_recipient_id_id", "recipient_id", "id"),
+        # Every item names where it came from: the institution that pushed it, or the issuer it was collected from.
+        CheckConstraint(
+            "(source = 'push' AND institution_id IS NOT NULL) OR (source = 'openid4vci' AND issuer IS NOT NULL)",
+            name="source_named",
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    institution_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=False)
+    institution_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=True)
     )
+    source: str = Field(default=SOURCE_PUSH, max_length=16)
+    """`push` (an institution pushed it) or `openid4vci` (the learner collected it from a credential issuer)."""
+    issuer: str | None = Field(default=None, max_length=2048)
+    """For a collected credential: the Credential Issuer Identifier (a URL) it was collected from."""
+    issuer_name: str | None = Field(default=None, max_length=200)
+    """For a collected credential: the issuer's display name from its metadata, when it gives one."""
     recipient_id: uuid.UUID | None = Field(
         default=None, sa_column=Column(ForeignKey("users.id", ondelete="CASCADE"), nullable=True)
     )

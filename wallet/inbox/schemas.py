@@ -103,9 +103,22 @@ class InstitutionRef(BaseModel):
     kind: str
 
 
+class IssuerRef(BaseModel):
+    """The credential issuer a collected credential came from."""
+
+    id: str = Field(description="Its Credential Issuer Identifier (a URL), from which its metadata is read.")
+    name: str | None = Field(description="Its display name, as its metadata gives it.")
+
+
 class InboxItemPublic(BaseModel):
     id: uuid.UUID
-    institution: InstitutionRef
+    source: Literal["push", "openid4vci"] = Field(
+        description="`push`: an institution sent it; `openid4vci`: you collected it from a credential issuer's offer."
+    )
+    institution: InstitutionRef | None = Field(description="The institution that pushed it; `null` when collected.")
+    issuer: IssuerRef | None = Field(
+        description="The credential issuer you collected it from (OpenID4VCI); `null` when pushed."
+    )
     title: str | None
     format: str
     summary: dict[str, Any] = Field(description="What the credential says, to decide before accepting.")

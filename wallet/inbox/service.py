@@ -1,43 +1,55 @@
 """Pushing credentials to learners, and the learner's inbox.
 
 Institution side: `push_batch` (up to 1,000 credentials per call; each lands in a learner's inbox, or waits on an
-invitation for an e-mail address with no account), `delivery`, `events_page`. Learner side: `list_inbox`,
-`get_item`, `accept` (the credential enters the wallet), `decline`, `claim` (an invitation's token moves its
-credentials into the learner's inbox). Services flush, never commit.
+invitation for an e-mail address with no account), `delivery`, `events_page`. Learner side: `deliver_collected`
+(what the learner collected from a credential issuer with OpenID4VCI, `wallet.oid4vci`), `list_inbox`, `get_item`,
+`accept` (the credential enters the wallet), `decline`, `claim` (an invitation's token moves its credentials into
+the learner's inbox). Institution-side queries filter by the institution: collected items, which have none, are
+never theirs. Services flush, never commit.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 import anyio.to_thread
 import structlog
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from core.accounts.models import Institution, Role, User
 from core.clock import utcnow
 from core.errors import Conflict, DomainError, Gone, InvalidInput, NotFound
-from core.ids import new_secret_token, token_digest
+from core.ids import new_id, new_secret_token, token_digest
 from core.outbox import enqueue_mail
 from wallet.errors import DuplicateCredential
 from wallet.formats import detect
-from wallet.inbox.models import InboxItem, InstitutionEvent, Invitation
+from wallet.inbox.models import SOURCE_OPENID4VCI, InboxItem, InstitutionEvent, Invitation
 from wallet.inbox.schemas import BatchItem, BatchItemResult, BatchPush, BatchResult, ItemProblem
 from wallet.service import decode_cursor, encode_cursor, import_credential
 from wallet.summary import summarise
+from wallet.verification.context import KeyDocuments, TrustStore, VerificationContext
+from wallet.verification.engine import signature_checks
+from wallet.verification.result import CheckName, Outcome
+from wallet.verification.service import load_trust_store
+from wallet.verification.steps import KeyToFetch, Step, Verified
 from wallet.webhooks import service as webhooks
 
 log = structlog.get_logger("passerelle.inbox")
 
 MAX_PAGE = 100
 PENDING = "pending"
+KEY_FETCHES_AT_ONCE = 16
+UNSIGNED = frozenset({"no_signature"})
+"""The `signature` reason of a document that carries no signature at all (an unsigned EDC, a transcript without
+one): it is delivered, as before; the learner's own verification says it is unsigned. A signature that is there
+and does not hold is refused."""
 
 
 class InboxItemNotFound(NotFound):
@@ -61,30 +73,74 @@ class InvitationInvalid(Gone):
 
 @dataclass(frozen=True)
 class _Read:
-    """What reading one pushed document gave: its format, title and summary, or why it was refused."""
+    """What reading one pushed document gave: its format, title, summary and signature checks, or why it was
+    refused. `step` waits for the issuer's key while that key is being fetched."""
 
     sha256: str
     format: str | None
     title: str | None
     summary: dict[str, Any] | None
     problem: ItemProblem | None
+    step: Step | None = None
 
 
-def _read_all(items: Sequence[BatchItem]) -> list[_Read]:
-    """Detect and summarise every document of a batch (one worker-thread call for the whole batch)."""
-    found = []
-    for item in items:
-        content = item.credential.encode("utf-8")
-        digest = hashlib.sha256(content).hexdigest()
-        try:
-            summarised = summarise(detect(content, item.media_type), content).summary
-        except DomainError as exc:
-            found.append(_Read(digest, None, None, None, ItemProblem(code=exc.code, detail=exc.detail)))
-            continue
-        detected_format = detect(content, item.media_type).format.value
-        stored = summarised.stored()
-        found.append(_Read(digest, detected_format, summarised.title, stored, None))
-    return found
+def _read_one(item: BatchItem, context: VerificationContext) -> _Read:
+    content = item.credential.encode("utf-8")
+    digest = hashlib.sha256(content).hexdigest()
+    try:
+        detected = detect(content, item.media_type)
+        summarised = summarise(detected, content).summary
+        # The signature check `POST /v1/verify` makes, on the same parse, as far as it needs no network.
+        step = signature_checks(detected, content, context)
+    except DomainError as exc:
+        return _Read(digest, None, None, None, ItemProblem(code=exc.code, detail=exc.detail))
+    return _signed(_Read(digest, detected.format.value, summarised.title, summarised.stored(), None, step))
+
+
+def _signed(read: _Read) -> _Read:
+    """The read refused when its signature check failed; unchanged while its key is awaited or when it holds."""
+    if not isinstance(read.step, Verified):
+        return read
+    signature = next((check for check in read.step.checks if check.name == CheckName.SIGNATURE), None)
+    if signature is None or signature.outcome != Outcome.FAILED or signature.reason in UNSIGNED:
+        return replace(read, step=None)
+    return replace(read, problem=ItemProblem(code=signature.reason, detail=signature.message), step=None)
+
+
+def _read_all(items: Sequence[BatchItem], context: VerificationContext) -> list[_Read]:
+    """Detect, summarise and verify every document of a batch (one worker-thread call for the whole batch)."""
+    return [_read_one(item, context) for item in items]
+
+
+def _finish_all(reads: list[_Read], keys: dict[int, Any]) -> list[_Read]:
+    """The signatures that waited for a fetched key (one worker-thread call for all of them)."""
+    return [
+        _signed(replace(read, step=read.step.finish(keys[index]))) if isinstance(read.step, KeyToFetch) else read
+        for index, read in enumerate(reads)
+    ]
+
+
+async def _verified(items: Sequence[BatchItem], context: VerificationContext) -> list[_Read]:
+    """Every document read and its signature checked: the CPU work in worker threads, key fetches on the event loop,
+    each key document fetched once for the whole batch (`context.key_documents`)."""
+    reads = await anyio.to_thread.run_sync(_read_all, items, context)
+    waiting = {index: read.step for index, read in enumerate(reads) if isinstance(read.step, KeyToFetch)}
+    if not waiting:
+        return reads
+    keys: dict[int, Any] = {}
+    limiter = anyio.CapacityLimiter(KEY_FETCHES_AT_ONCE)
+
+    async def fetch(index: int, step: KeyToFetch[Any]) -> None:
+        async with limiter:
+            try:
+                keys[index] = await step.fetch()
+            except DomainError as exc:  # as `steps.complete()`: the verifier turns it into a `warning`
+                keys[index] = exc
+
+    async with anyio.create_task_group() as group:
+        for index, step in waiting.items():
+            group.start_soon(fetch, index, step)
+    return await anyio.to_thread.run_sync(_finish_all, reads, keys)
 
 
 def _event(institution_id: uuid.UUID, kind: str, item: InboxItem | None, **data: Any) -> InstitutionEvent:
@@ -95,8 +151,22 @@ def _event(institution_id: uuid.UUID, kind: str, item: InboxItem | None, **data:
 
 async def _record(session: AsyncSession, *events: InstitutionEvent) -> None:
     """Add events to the change feed and queue their webhooks, in the caller's transaction: every event goes
-    through here, so none is announced without being recorded, nor recorded without being announced."""
-    session.add_all(events)
+    through here, so none is announced without being recorded, nor recorded without being announced. The rows are
+    written with one bulk INSERT (a pushed batch has up to 1,000), before the deliveries that refer to them."""
+    if not events:
+        return
+    rows = [
+        {
+            "id": e.id,
+            "institution_id": e.institution_id,
+            "type": e.type,
+            "item_id": e.item_id,
+            "data": e.data,
+            "at": e.at,
+        }
+        for e in events
+    ]
+    await session.execute(insert(InstitutionEvent), rows)
     await webhooks.enqueue_many(session, events)
 
 
@@ -142,22 +212,11 @@ async def _invitation(
     return invitation
 
 
-async def push_batch(
-    session: AsyncSession,
-    institution_id: uuid.UUID,
-    request: BatchPush,
-    *,
-    invitation_days: int,
-    public_url: str,
-) -> BatchResult:
-    """Deliver each credential to its learner's inbox. The same credential pushed again creates nothing."""
-    institution = await session.get(Institution, institution_id)
-    if institution is None:
-        raise NotFound("The client acts for no institution.", code="no_institution")
-    reads = await anyio.to_thread.run_sync(_read_all, request.items)
-    now = utcnow()
-    ids = [i.recipient.learner_id for i in request.items if i.recipient.learner_id]
-    emails = [i.recipient.email for i in request.items if i.recipient.email]
+async def _learners(session: AsyncSession, items: Sequence[BatchItem]) -> dict[Any, uuid.UUID]:
+    """The active learners a batch names, by id and by e-mail address."""
+    # Each learner once: a batch often carries many credentials for the same learners.
+    ids = list({i.recipient.learner_id for i in items if i.recipient.learner_id})
+    emails = list({i.recipient.email for i in items if i.recipient.email})
     learners: dict[Any, uuid.UUID] = {}
     if ids or emails:
         statement = select(col(User.id), col(User.email)).where(
@@ -169,14 +228,40 @@ async def push_batch(
             learners[user_id] = user_id
             if email:
                 learners[email] = user_id
-    digests = [read.sha256 for read in reads if read.problem is None]
-    existing: dict[str, uuid.UUID] = {}
-    if digests:
-        held = select(col(InboxItem.sha256), col(InboxItem.id)).where(
-            col(InboxItem.institution_id) == institution_id, col(InboxItem.sha256).in_(digests)
-        )
-        existing = {row[0]: row[1] for row in (await session.execute(held)).all()}
+    return learners
+
+
+async def _held(session: AsyncSession, institution_id: uuid.UUID, digests: list[str]) -> dict[str, uuid.UUID]:
+    """The institution's items already holding these documents, by digest."""
+    if not digests:
+        return {}
+    held = select(col(InboxItem.sha256), col(InboxItem.id)).where(
+        col(InboxItem.institution_id) == institution_id, col(InboxItem.sha256).in_(digests)
+    )
+    return {row[0]: row[1] for row in (await session.execute(held)).all()}
+
+
+async def push_batch(
+    session: AsyncSession,
+    institution_id: uuid.UUID,
+    request: BatchPush,
+    *,
+    invitation_days: int,
+    public_url: str,
+    context_for: Callable[[TrustStore], VerificationContext],
+) -> BatchResult:
+    """Deliver each credential to its learner's inbox, unless its signature does not hold. The same credential pushed
+    again creates nothing."""
+    institution = await session.get(Institution, institution_id)
+    if institution is None:
+        raise NotFound("The client acts for no institution.", code="no_institution")
+    context = context_for(await load_trust_store(session))
+    reads = await _verified(request.items, replace(context, key_documents=KeyDocuments()))
+    now = utcnow()
+    learners = await _learners(session, request.items)
+    existing = await _held(session, institution_id, [read.sha256 for read in reads if read.problem is None])
     results: list[BatchItemResult] = []
+    rows: list[dict[str, Any]] = []
     events: list[InstitutionEvent] = []
     for index, (item, read) in enumerate(zip(request.items, reads, strict=True)):
         if read.problem is not None:
@@ -196,25 +281,42 @@ async def push_batch(
             invitation = await _invitation(
                 session, institution, recipient.email, invitation_days=invitation_days, public_url=public_url, now=now
             )
-        row = InboxItem(
-            institution_id=institution_id,
-            recipient_id=learner_id,
-            invitation_id=invitation.id if invitation else None,
-            external_id=item.external_id,
-            sha256=read.sha256,
-            content=item.credential.encode("utf-8"),
-            media_type=item.media_type,
-            format=read.format or "",
-            title=(read.title or "")[:500] or None,
-            summary=read.summary or {},
-            status=PENDING,
-            created_at=now,
+        # Plain rows and one bulk INSERT: building and flushing a thousand ORM objects cost more than verifying
+        # their signatures.
+        item_id = new_id()
+        rows.append(
+            {
+                "id": item_id,
+                "institution_id": institution_id,
+                "recipient_id": learner_id,
+                "invitation_id": invitation.id if invitation else None,
+                "external_id": item.external_id,
+                "sha256": read.sha256,
+                "content": item.credential.encode("utf-8"),
+                "media_type": item.media_type,
+                "format": read.format or "",
+                "title": (read.title or "")[:500] or None,
+                "summary": read.summary or {},
+                "status": PENDING,
+                "created_at": now,
+            }
         )
-        session.add(row)
-        existing[read.sha256] = row.id
+        existing[read.sha256] = item_id
         status = "invited" if invitation else "delivered"
-        events.append(_event(institution_id, status, row, external_id=item.external_id))
-        results.append(BatchItemResult(index=index, status=status, item_id=row.id))
+        # Not a session object: `_record` writes every event of the batch with one INSERT.
+        events.append(
+            InstitutionEvent.model_construct(
+                id=new_id(),
+                institution_id=institution_id,
+                type=status,
+                item_id=item_id,
+                data={"external_id": item.external_id},
+                at=now,
+            )
+        )
+        results.append(BatchItemResult(index=index, status=status, item_id=item_id))
+    if rows:
+        await session.execute(insert(InboxItem), rows)
     await _record(session, *events)
     await session.flush()
     counts: dict[str, int] = {}
@@ -246,20 +348,74 @@ async def events_page(
     return rows, next_cursor
 
 
+def _read_collected(documents: Sequence[tuple[bytes, str]]) -> list[_Read]:
+    """Detect and summarise collected documents (in a worker thread): what the learner decides on."""
+    found = []
+    for content, media_type in documents:
+        digest = hashlib.sha256(content).hexdigest()
+        try:
+            detected = detect(content, media_type)
+            summarised = summarise(detected, content).summary
+        except DomainError as exc:
+            found.append(_Read(digest, None, None, None, ItemProblem(code=exc.code, detail=exc.detail)))
+            continue
+        found.append(_Read(digest, detected.format.value, summarised.title, summarised.stored(), None))
+    return found
+
+
+async def deliver_collected(
+    session: AsyncSession,
+    learner_id: uuid.UUID,
+    documents: Sequence[tuple[bytes, str]],
+    *,
+    issuer: str,
+    issuer_name: str | None,
+) -> list[InboxItem | ItemProblem]:
+    """Put credentials the learner collected from a credential issuer (OpenID4VCI) in their inbox, pending: the
+    learner accepts or declines them as pushed ones. A document Passerelle cannot read is answered by its problem,
+    in order. No institution is involved: nothing enters any change feed."""
+    reads = await anyio.to_thread.run_sync(_read_collected, documents)
+    now = utcnow()
+    results: list[InboxItem | ItemProblem] = []
+    for (content, media_type), read in zip(documents, reads, strict=True):
+        if read.problem is not None:
+            results.append(read.problem)
+            continue
+        row = InboxItem(
+            source=SOURCE_OPENID4VCI,
+            issuer=issuer,
+            issuer_name=issuer_name,
+            recipient_id=learner_id,
+            sha256=read.sha256,
+            content=content,
+            media_type=media_type,
+            format=read.format or "",
+            title=(read.title or "")[:500] or None,
+            summary=read.summary or {},
+            status=PENDING,
+            created_at=now,
+        )
+        session.add(row)
+        results.append(row)
+    await session.flush()
+    return results
+
+
 async def list_inbox(
     session: AsyncSession, learner_id: uuid.UUID, *, status: str | None, limit: int, cursor: str | None
-) -> tuple[list[tuple[InboxItem, Institution]], str | None]:
+) -> tuple[list[tuple[InboxItem, Institution | None]], str | None]:
     limit = max(1, min(limit, MAX_PAGE))
+    # Outer join: a credential the learner collected from an issuer (OpenID4VCI) has no institution.
     statement = (
         select(InboxItem, Institution)
-        .join(Institution, col(Institution.id) == col(InboxItem.institution_id))
+        .outerjoin(Institution, col(Institution.id) == col(InboxItem.institution_id))
         .where(col(InboxItem.recipient_id) == learner_id)
     )
     if status:
         statement = statement.where(col(InboxItem.status) == status)
     if cursor:
         statement = statement.where(col(InboxItem.id) < decode_cursor(cursor))
-    rows = [
+    rows: list[tuple[InboxItem, Institution | None]] = [
         (row[0], row[1])
         for row in (await session.execute(statement.order_by(col(InboxItem.id).desc()).limit(limit + 1))).all()
     ]
@@ -267,10 +423,12 @@ async def list_inbox(
     return page, encode_cursor(page[-1][0].id) if len(rows) > limit else None
 
 
-async def get_item(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID) -> tuple[InboxItem, Institution]:
+async def get_item(
+    session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID
+) -> tuple[InboxItem, Institution | None]:
     statement = (
         select(InboxItem, Institution)
-        .join(Institution, col(Institution.id) == col(InboxItem.institution_id))
+        .outerjoin(Institution, col(Institution.id) == col(InboxItem.institution_id))
         .where(col(InboxItem.id) == item_id, col(InboxItem.recipient_id) == learner_id)
     )
     row = (await session.execute(statement)).one_or_none()
@@ -279,15 +437,19 @@ async def get_item(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.U
     return row[0], row[1]
 
 
-async def _pending(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID) -> tuple[InboxItem, Institution]:
+async def _pending(
+    session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID
+) -> tuple[InboxItem, Institution | None]:
     item, institution = await get_item(session, learner_id, item_id)
     if item.status != PENDING:
         raise ItemDecided(f"This credential was already {item.status}.", status=item.status)
     return item, institution
 
 
-async def accept(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID) -> tuple[InboxItem, Institution]:
-    """The learner takes the credential into the wallet, exactly as the institution sent it."""
+async def accept(
+    session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID
+) -> tuple[InboxItem, Institution | None]:
+    """The learner takes the credential into the wallet, exactly as the institution (or the issuer) sent it."""
     item, institution = await _pending(session, learner_id, item_id)
     try:
         credential = await import_credential(
@@ -298,16 +460,20 @@ async def accept(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUI
         credential_id = uuid.UUID(duplicate.extra["existing_id"])
     now = utcnow()
     item.status, item.decided_at, item.credential_id = "accepted", now, credential_id
-    await _record(session, _event(item.institution_id, "accepted", item, external_id=item.external_id))
+    if item.institution_id is not None:  # a collected credential has no institution to tell
+        await _record(session, _event(item.institution_id, "accepted", item, external_id=item.external_id))
     await session.flush()
     return item, institution
 
 
-async def decline(session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID) -> tuple[InboxItem, Institution]:
-    """The learner refuses the credential; its bytes are erased, the institution is told it was declined."""
+async def decline(
+    session: AsyncSession, learner_id: uuid.UUID, item_id: uuid.UUID
+) -> tuple[InboxItem, Institution | None]:
+    """The learner refuses the credential; its bytes are erased, the institution (if any) is told it was declined."""
     item, institution = await _pending(session, learner_id, item_id)
     item.status, item.decided_at, item.content = "declined", utcnow(), b""
-    await _record(session, _event(item.institution_id, "declined", item, external_id=item.external_id))
+    if item.institution_id is not None:
+        await _record(session, _event(item.institution_id, "declined", item, external_id=item.external_id))
     await session.flush()
     return item, institution
 

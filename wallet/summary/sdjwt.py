@@ -18,7 +18,12 @@ Claims read, as stated:
   `urn:eudi:elm:1`) nest an Open Badges or ELM subject in `credentialSubject` (for ELM under `elm`): the
   achievement's `name`, `description` and `ECTS`; ELM's `givenName`, `familyName`, `dateOfBirth`, and the claimed
   qualification's `title`, awarding body `legalName` and `awardingDate`. They fill only what the flat claims left
-  empty.
+  empty;
+- flat claims named after the Annex I elements (the micro-credential type Passerelle's hosted issuing signs,
+  `docs/issuing.md`): `learner.name`, `awarded_on`, `learning_outcomes[] {text, esco_uri}`, `ects`,
+  `workload_hours`, `eqf_level`, `national_level {framework, level, country}`, `field_of_study`,
+  `assessment_type`, `participation`, `quality_assurance {type, body, accreditations}`, `prerequisites`,
+  `supervision`, `stackability`, `further_information`, `language`, `grade {value, scheme}`.
 """
 
 from __future__ import annotations
@@ -32,11 +37,12 @@ from typing import Any
 from wallet.formats import Detected, UnrecognisedCredential
 from wallet.sdjwt import ClaimPath, open_sd_jwt
 from wallet.summary import Summarised
-from wallet.summary.model import Credits, Issuer, Learner, Summary
+from wallet.summary.model import Credits, Grade, Issuer, Learner, LearningOutcome, Level, QualityAssurance, Summary
 
 PREFERRED_LANGUAGE = "en"
 _PLAIN_NAME = re.compile(r"[^.\[\]]+")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_ISCED_F = re.compile(r"\d{2,4}")
 
 
 def _text(value: Any) -> str | None:
@@ -126,7 +132,7 @@ def _learner(claims: dict[str, Any], subject: dict[str, Any]) -> Learner | None:
         identifiers.append(f"personal_administrative_number:{administrative}")
     learner = Learner(
         id=_text(claims.get("sub")),
-        name=" ".join(part for part in (given, family) if part) or None,
+        name=" ".join(part for part in (given, family) if part) or _text(_object(claims.get("learner")).get("name")),
         given_name=given,
         family_name=family,
         date_of_birth=_first_text(claims, "birthdate", "birth_date", "date_of_birth")
@@ -159,6 +165,9 @@ def summarise(detected: Detected, content: bytes) -> Summarised:
     qualification = _object(subject.get("hasClaim"))
     awarded_by = _object(qualification.get("awardedBy"))
     ects = _number(achievement.get("ECTS"))
+    if ects is None:
+        ects = _number(claims.get("ects"))
+    hours = _number(claims.get("workload_hours"))
     summary = Summary(
         title=_first_text(claims, "name", "title")
         or _text(achievement.get("name"))
@@ -168,10 +177,64 @@ def summarise(detected: Detected, content: bytes) -> Summarised:
         learner=_learner(claims, subject),
         issuer=_issuer(claims, _object(awarded_by.get("awardingBody"))),
         issued_on=_instant(claims.get("iat")) or _instant(claims.get("nbf")),
-        awarded_on=_text(awarded_by.get("awardingDate")),
+        awarded_on=_text(awarded_by.get("awardingDate")) or _text(claims.get("awarded_on")),
         valid_from=_instant(claims.get("nbf")),
         valid_until=_instant(claims.get("exp")),
-        credits=[Credits(value=ects, system="ECTS")] if ects is not None else [],
+        credits=[Credits(value=ects, system="ECTS", hours=hours)]
+        if ects is not None
+        else [Credits(value=hours, system="hours", hours=hours)]
+        if hours is not None
+        else [],
         disclosable=disclosable_paths(held.processed.origin.disclosed_paths()),
+        **_annex_claims(claims),
     )
     return Summarised(summary)
+
+
+def _annex_claims(claims: dict[str, Any]) -> dict[str, Any]:
+    """Flat claims named after the Annex I elements (the micro-credential type Passerelle's hosted issuing signs:
+    `docs/issuing.md`), read as stated. Only what the claims carry is returned."""
+    found: dict[str, Any] = {}
+    outcomes = [
+        LearningOutcome(text=statement, esco_uri=_text(item.get("esco_uri")))
+        for item in claims.get("learning_outcomes") or []
+        if isinstance(item, dict) and (statement := _text(item.get("text")))
+    ]
+    if outcomes:
+        found["learning_outcomes"] = outcomes
+    levels = []
+    eqf = claims.get("eqf_level")
+    if isinstance(eqf, int) and not isinstance(eqf, bool) and 1 <= eqf <= 8:
+        levels.append(Level(framework="EQF", value=str(eqf)))
+    national = _object(claims.get("national_level"))
+    if level := _text(national.get("level")):
+        framework = _text(national.get("framework"))
+        country = _text(national.get("country"))
+        levels.append(
+            Level(
+                framework="NQF",
+                value=f"{framework} {level}" if framework else level,
+                country=country.upper() if country else None,
+            )
+        )
+    if levels:
+        found["levels"] = levels
+    if (field := _text(claims.get("field_of_study"))) and _ISCED_F.fullmatch(field):
+        found["field_of_study"] = field
+    for name in ("assessment_type", "participation", "prerequisites", "supervision", "stackability"):
+        if (value := _text(claims.get(name))) is not None:
+            found[name] = value
+    if (further := _text(claims.get("further_information"))) is not None:
+        found["further_information"] = further
+    if (language := _text(claims.get("language"))) and _LANGUAGE_TAG.fullmatch(language):
+        found["language"] = language
+    quality = _object(claims.get("quality_assurance"))
+    accreditations = [item for item in quality.get("accreditations") or [] if isinstance(item, str)]
+    if _text(quality.get("type")) or _text(quality.get("body")) or accreditations:
+        found["quality_assurance"] = QualityAssurance(
+            type=_text(quality.get("type")), body=_text(quality.get("body")), accreditations=accreditations
+        )
+    grade = _object(claims.get("grade"))
+    if (value := _text(grade.get("value"))) is not None:
+        found["grade"] = Grade(value=value, scheme=_text(grade.get("scheme")))
+    return found

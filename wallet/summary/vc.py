@@ -46,6 +46,7 @@ from wallet.summary.model import (
     LearningOutcome,
     Level,
     LinkedPart,
+    QualityAssurance,
     Summary,
 )
 
@@ -127,11 +128,45 @@ def _credential(document: JsonObject) -> Summary:
         valid_until=string(document.get("validUntil")) or string(document.get("expirationDate")),
         learning_outcomes=outcomes,
         credits=_credits(achievement),
-        levels=levels,
+        levels=[*levels, *_national_level(achievement)],
         field_of_study=_field_of_study(achievement),
         grade=_grade(subject, achievement),
         language=string(achievement.get("inLanguage")),
+        **_annex_extensions(achievement),
     )
+
+
+def _national_level(achievement: JsonObject) -> list[Level]:
+    """The `nationalLevel` extension ({framework, level, country}) Passerelle's hosted issuing writes."""
+    stated = achievement.get("nationalLevel")
+    if not isinstance(stated, dict) or not (value := string(stated.get("level"))):
+        return []
+    framework = string(stated.get("framework"))
+    country = countries.alpha2(string(stated.get("country")))
+    return [Level(framework="NQF", value=f"{framework} {value}" if framework else value, country=country)]
+
+
+def _annex_extensions(achievement: JsonObject) -> dict[str, Any]:
+    """Annex I elements without an Open Badges 3.0 slot, as extension properties of the Achievement (VCDM 2.0
+    issuer-dependent terms; the names `docs/issuing.md` lists). Read as stated; absent ones stay empty."""
+    quality = achievement.get("qualityAssurance")
+    assurance = None
+    if isinstance(quality, dict):
+        accreditations = [item for item in as_list(quality.get("accreditations")) if isinstance(item, str)]
+        assurance = QualityAssurance(
+            type=text(quality.get("type")), body=text(quality.get("body")), accreditations=accreditations
+        )
+        if not (assurance.type or assurance.body or assurance.accreditations):
+            assurance = None
+    return {
+        "assessment_type": text(achievement.get("assessmentType")),
+        "participation": text(achievement.get("participationForm")),
+        "quality_assurance": assurance,
+        "prerequisites": text(achievement.get("prerequisites")),
+        "supervision": text(achievement.get("supervisionAndIdentityVerification")),
+        "stackability": text(achievement.get("integrationStackability")),
+        "further_information": text(achievement.get("furtherInformation")),
+    }
 
 
 def _learner(subject: JsonObject) -> Learner | None:
@@ -198,7 +233,11 @@ def _credits(achievement: JsonObject) -> list[Credits]:
     value = achievement.get("creditsAvailable")
     if isinstance(value, bool) or not isinstance(value, int | float):
         return []
-    return [Credits(value=float(value), system="unspecified")]
+    # OB 3.0 does not say which credit system `creditsAvailable` counts in; the `creditSystem` extension does.
+    system = string(achievement.get("creditSystem")) or "unspecified"
+    hours = achievement.get("workloadHours")
+    stated_hours = float(hours) if isinstance(hours, int | float) and not isinstance(hours, bool) else None
+    return [Credits(value=float(value), system=system, hours=stated_hours)]
 
 
 def _field_of_study(achievement: JsonObject) -> str | None:

@@ -422,12 +422,16 @@ class _ControllerDocument:
 
     async def fetch(self, context: VerificationContext) -> Any:
         policy = context.outbound
-        return await fetch_json(
-            self.url,
-            allowed_hosts=list(policy.allowed_hosts),
-            timeout=policy.timeout_seconds,
-            max_bytes=policy.max_bytes,
-        )
+
+        async def fetch() -> Any:
+            return await fetch_json(
+                self.url,
+                allowed_hosts=list(policy.allowed_hosts),
+                timeout=policy.timeout_seconds,
+                max_bytes=policy.max_bytes,
+            )
+
+        return await context.fetch_key_document(self.url, fetch)
 
     def key(self, document: Any) -> ProofKey:
         """The key from the fetched document, or (`document` being why it could not be fetched) from the method's

@@ -15,7 +15,7 @@ from typing import Any
 import anyio.to_thread
 
 from core import jsonstrict
-from wallet.formats import CredentialFormat, detect
+from wallet.formats import CredentialFormat, Detected, detect
 from wallet.verification import common, dataintegrity, jades, sdjwtvc, vcdm, vcjwt
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, Outcome, failed, passed, skipped, warning
@@ -95,31 +95,35 @@ async def verify_document(
     # Everything CPU-bound (parsing, canonicalisation, signatures, the other checks) in one worker-thread call. A
     # document that is not a credential at all (or hostile input) is refused there: 4xx, not a result.
     credential_format, step = await anyio.to_thread.run_sync(_read, content, media_type, context)
-    credential: dict[str, Any] | None = None
-    if step is not None:
-        # A key only the network can give is fetched here, on the event loop, and used in a second thread call.
-        verified = await complete(step)
-        checks, credential = verified.checks, verified.credential
-    elif credential_format == CredentialFormat.ELMO:
-        checks = await _elmo(content, context)
-    else:
-        checks = [
-            warning(
-                CheckName.SIGNATURE,
-                "format_not_verified_yet",
-                f"Signatures of {credential_format.value} documents are not verified yet.",
-            )
-        ]
+    # A key only the network can give is fetched here, on the event loop, and used in a second thread call.
+    verified = await complete(step)
+    checks, credential = list(verified.checks), verified.credential
     if credential is not None and not any(c.outcome == Outcome.FAILED and c.name == CheckName.FORMAT for c in checks):
         checks.append(await check_status(credential, context))
     return VerificationResult(credential_format.value, context.now, _complete(checks))
 
 
-def _read(content: bytes, media_type: str, context: VerificationContext) -> tuple[CredentialFormat, Step | None]:
-    """In a worker thread: the format, and its checks as far as they need no network (`None`: not done here).
-
-    What `detect()` parsed is what is verified: the bytes are read once."""
+def _read(content: bytes, media_type: str, context: VerificationContext) -> tuple[CredentialFormat, Step]:
+    """In a worker thread: the format, and its checks as far as they need no network."""
     detected = detect(content, media_type)
+    return detected.format, read_detected(detected, content, context)
+
+
+def read_detected(detected: Detected, content: bytes, context: VerificationContext) -> Step:
+    """In a worker thread: the checks of a document `detect()` read from `content`, as far as they need no network
+    (`KeyToFetch` when the issuer's key must be fetched first; `complete()` finishes it). The status check, which
+    always needs the network, is not among them."""
+    step = signature_checks(detected, content, context)
+    if isinstance(step, KeyToFetch):
+        pending = step
+        return KeyToFetch(fetch=pending.fetch, finish=lambda key: _structured(pending.finish(key)))
+    return _structured(step)
+
+
+def signature_checks(detected: Detected, content: bytes, context: VerificationContext) -> Step:
+    """In a worker thread: the format's own checks of a document `detect()` read from `content` — its signature, where
+    the key came from, and the checks the format verifier makes with them — without the data model's structure check
+    that `read_detected()` adds. What `detect()` parsed is what is verified: the bytes are read once."""
     credential_format = detected.format
     step: Step
     if credential_format == CredentialFormat.EDC_JADES:
@@ -134,12 +138,12 @@ def _read(content: bytes, media_type: str, context: VerificationContext) -> tupl
         step = _linked_data(detected.document, context)
     elif credential_format == CredentialFormat.SD_JWT_VC:
         step = sdjwtvc.verify(content.decode("ascii"), context, detected=detected)
+    elif credential_format == CredentialFormat.ELMO:
+        return Verified(_elmo(content, context), None)
     else:
-        return credential_format, None
-    if isinstance(step, KeyToFetch):
-        pending = step
-        return credential_format, KeyToFetch(fetch=pending.fetch, finish=lambda key: _structured(pending.finish(key)))
-    return credential_format, _structured(step)
+        message = f"Signatures of {credential_format.value} documents are not verified yet."
+        return Verified([warning(CheckName.SIGNATURE, "format_not_verified_yet", message)], None)
+    return step
 
 
 def _structured(verified: Verified) -> Verified:
@@ -178,13 +182,11 @@ def _with_proof(structure: Check, proof: Verified, document: dict[str, Any], con
     return Verified(checks, document)
 
 
-async def _elmo(content: bytes, context: VerificationContext) -> list[Check]:
+def _elmo(content: bytes, context: VerificationContext) -> list[Check]:
     from wallet.verification import xmldsig  # signxml and lxml load only once a transcript is verified
 
     # ELMO's `generatedDate` is inside the signed content: the signing time the issuer claims.
-    checks = await anyio.to_thread.run_sync(
-        lambda: xmldsig.verify_enveloped(content, context, signing_time_path="{*}generatedDate")
-    )
+    checks = xmldsig.verify_enveloped(content, context, signing_time_path="{*}generatedDate")
     if not any(check.name == CheckName.FORMAT for check in checks):
         checks.insert(0, passed(CheckName.FORMAT, "well_formed", "The ELMO transcript is well-formed XML."))
     return checks

@@ -147,9 +147,13 @@ def did_web_url(did: str) -> str:
 
 async def _fetch(url: str, context: VerificationContext) -> Any:
     policy = context.outbound
-    return await fetch_json(
-        url, allowed_hosts=list(policy.allowed_hosts), timeout=policy.timeout_seconds, max_bytes=policy.max_bytes
-    )
+
+    async def fetch() -> Any:
+        return await fetch_json(
+            url, allowed_hosts=list(policy.allowed_hosts), timeout=policy.timeout_seconds, max_bytes=policy.max_bytes
+        )
+
+    return await context.fetch_key_document(url, fetch)
 
 
 def _from_did_document(document: Any, kid: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import DomainError
+from core.keys import jwk_thumbprint
 from wallet import sdjwt
 from wallet.formats import Detected
 from wallet.verification import common, keys
@@ -109,17 +110,36 @@ class _Issued:
                 **evidence,
             ),
             issuer_trust(resolved, context, evidence),
-            _holder_binding(self.claims, self.parts.kb_jwt),
+            _holder_binding(self.claims, self.parts.kb_jwt, context),
             self.validity(),
             common.accreditation(context, self.issuer),
         ]
         return Verified(checks, verified.claims)
 
 
-def _holder_binding(claims: dict[str, Any], kb_jwt: str | None) -> Check:
-    bound = isinstance(claims.get("cnf"), dict)
-    if not bound:
+def _p256_thumbprint(jwk: Any) -> str | None:
+    """RFC 7638 thumbprint of a public P-256 JWK, the kind of holder key the wallet makes; `None` for others."""
+    if not isinstance(jwk, dict) or jwk.get("kty") != "EC" or jwk.get("crv") != "P-256":
+        return None
+    if not (isinstance(jwk.get("x"), str) and isinstance(jwk.get("y"), str)):
+        return None
+    return jwk_thumbprint(jwk)
+
+
+def _holder_binding(claims: dict[str, Any], kb_jwt: str | None, context: VerificationContext) -> Check:
+    confirmation = claims.get("cnf")
+    if not isinstance(confirmation, dict):
         return skipped(CheckName.HOLDER_BINDING, "not_bound", "The credential is not bound to a holder key.")
+    bound_to = _p256_thumbprint(confirmation.get("jwk"))
+    if bound_to is not None and bound_to in context.holder_keys:
+        # The wallet holds the private key for its owner (it signed the proof of possession at issuance, OpenID4VCI
+        # §8.2), so the binding to this learner is known here; a verifier still needs a key-binding JWT.
+        return passed(
+            CheckName.HOLDER_BINDING,
+            "bound_to_wallet_key",
+            "The credential is bound to the key this wallet holds for you; presenting it proves that to a verifier.",
+            jwk_thumbprint=bound_to,
+        )
     if kb_jwt is None:
         return skipped(
             CheckName.HOLDER_BINDING,

@@ -35,6 +35,7 @@ from wallet.inbox.schemas import (
 )
 from wallet.oid4vci import service as oid4vci
 from wallet.oid4vci.schemas import CollectResult, DeferredCredential, OfferCollect, SkippedCredential
+from wallet.verification import service as trust_registry
 from wallet.verification.context import OutboundPolicy, VerificationContext
 
 institutions_router = APIRouter(prefix="/v1/institutions", tags=["institutions"])
@@ -323,8 +324,20 @@ async def claim(body: InvitationClaim, learner: CurrentLearner, session: Session
 async def create_institution(body: InstitutionCreate, admin: CurrentAdmin, session: SessionDep) -> InstitutionCreated:
     """Register an institution (name, country, kind, Erasmus code, SCHAC, PIC) with its first client for the
     `client_credentials` grant. The secret is in this answer only; a client registered with its public keys
-    (`client_jwks` or `client_jwks_uri`) has none and authenticates with `private_key_jwt`."""
+    (`client_jwks` or `client_jwks_uri`) has none and authenticates with `private_key_jwt`. An institution that
+    signs its credentials itself names its issuer identifier and key set URL (`issuer_id`, `issuer_jwks_uri`):
+    both enter the trust registry, and pushed credentials are checked against the keys published there."""
     institution = await accounts.create_institution(session, body)
+    if body.issuer_id is not None:
+        await trust_registry.add_issuer(
+            session,
+            issuer_id=body.issuer_id,
+            label=f"{institution.name} (institution)",
+            keys=[],
+            jwks_uri=body.issuer_jwks_uri,
+            accreditation={},
+            created_by=admin.id,
+        )
     client, secret = await accounts.create_client(
         session,
         name=institution.name,

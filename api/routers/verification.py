@@ -174,12 +174,14 @@ async def add_certificate(body: TrustCertificateCreate, admin: CurrentAdmin, ses
     responses=problem_responses(401, 413, 415, 422),
 )
 async def add_issuer(body: TrustIssuerCreate, admin: CurrentAdmin, session: SessionDep) -> TrustEntryPublic:
-    """Register an issuer identifier with its public keys (JWK) and its accreditation record."""
+    """Register an issuer identifier with its public keys (JWK) — or the URL where it publishes them
+    (`jwks_uri`, for an issuer that signs itself and rotates) — and its accreditation record."""
     entry = await service.add_issuer(
         session,
         issuer_id=body.issuer_id,
         label=body.label,
         keys=body.keys,
+        jwks_uri=body.jwks_uri,
         accreditation=body.accreditation,
         created_by=admin.id,
     )

@@ -129,14 +129,27 @@ class InstitutionCreate(BaseModel):
         default=None, description="… or the keys published at this URL (fetched through the SSRF guard)."
     )
 
+    issuer_id: Annotated[SafeStr, StringConstraints(min_length=3, max_length=500)] | None = Field(
+        default=None,
+        description="For an institution that signs its credentials itself: the issuer identifier they name (a URL or a "
+        "DID) …",
+    )
+    issuer_jwks_uri: Annotated[str, StringConstraints(pattern=r"^https?://\S{1,490}$")] | None = Field(
+        default=None,
+        description="… and where it publishes its keys (a JWK Set). Both enter the trust registry: pushed "
+        "credentials are checked against these keys, rotated keys included.",
+    )
+
     @model_validator(mode="after")
-    def _one_key_source(self) -> InstitutionCreate:
+    def _key_sources(self) -> InstitutionCreate:
         if self.client_jwks is not None and self.client_jwks_uri is not None:
             raise ValueError("give the client's keys inline (`client_jwks`) or by URL (`client_jwks_uri`), not both")
+        if (self.issuer_id is None) != (self.issuer_jwks_uri is None):
+            raise ValueError("give `issuer_id` and `issuer_jwks_uri` together")
         return self
 
     def institution_fields(self) -> dict[str, Any]:
-        return self.model_dump(exclude={"client_jwks", "client_jwks_uri"})
+        return self.model_dump(exclude={"client_jwks", "client_jwks_uri", "issuer_id", "issuer_jwks_uri"})
 
 
 class InstitutionPublic(BaseModel):

@@ -24,6 +24,8 @@ class TrustStore:
     """CA (or end-entity) certificates that seals and `x5c` chains may lead to."""
     issuer_keys: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
     """Public JWKs known for an issuer identifier (a URL or DID)."""
+    issuer_key_urls: dict[str, str] = field(default_factory=dict)
+    """Where a registered issuer publishes its keys (a JWK Set URL), by issuer identifier."""
     accreditations: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Accreditation / quality-assurance records by issuer identifier."""
 

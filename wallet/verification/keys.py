@@ -175,6 +175,8 @@ def resolve_offline(header: dict[str, Any], issuer: str | None, context: Verific
     for jwk in registered:
         if kid is None or jwk.get("kid") in {None, kid}:
             return ResolvedKey(import_public_jwk(jwk), "registry", kid)
+    if issuer in context.trust.issuer_key_urls:
+        return None  # the registry names where the issuer publishes its keys: `fetch()` reads them there
     if "x5c" in header:
         chain = certificates.parse_x5c(header["x5c"])
         return ResolvedKey(certificate_key(chain[0]), "x5c", kid, tuple(chain))
@@ -190,9 +192,24 @@ def resolve_offline(header: dict[str, Any], issuer: str | None, context: Verific
     )
 
 
-async def fetch(header: dict[str, Any], context: VerificationContext) -> ResolvedKey:
-    """The key a did:web or https `kid` names, fetched through the outbound guard."""
+async def fetch(header: dict[str, Any], context: VerificationContext, issuer: str | None = None) -> ResolvedKey:
+    """The key the registry's key URL for `issuer` holds under the header's `kid`, or the key a did:web or https
+    `kid` names; fetched through the outbound guard."""
     kid = header.get("kid")
+    registered_url = context.trust.issuer_key_urls.get(issuer or "")
+    if registered_url is not None:
+        document = await _fetch(registered_url, context)
+        found = document.get("keys") if isinstance(document, dict) else None
+        if not isinstance(found, list):
+            raise KeyUnavailable(f"The issuer's registered key URL {registered_url} does not answer a JWK Set.")
+        matches = [k for k in found if isinstance(k, dict) and (kid is None or k.get("kid") == kid) and "d" not in k]
+        if len(matches) != 1:
+            raise KeyUnavailable(
+                f"The issuer's registered key set at {registered_url} has no key {kid!r}."
+                if not matches
+                else "The credential names no key id, and the issuer's registered key set has several keys."
+            )
+        return ResolvedKey(import_public_jwk(matches[0]), "registry", kid if isinstance(kid, str) else None)
     if isinstance(kid, str) and kid.startswith("did:web:"):
         document = await _fetch(did_web_url(kid), context)
         return ResolvedKey(import_public_jwk(_from_did_document(document, kid)), "did:web", kid)
@@ -210,4 +227,4 @@ async def fetch(header: dict[str, Any], context: VerificationContext) -> Resolve
 async def resolve(header: dict[str, Any], issuer: str | None, context: VerificationContext) -> ResolvedKey:
     """Find the verification key for a JWS header, in order of trust: registry, x5c, DIDs and URLs, embedded."""
     resolved = resolve_offline(header, issuer, context)
-    return resolved if resolved is not None else await fetch(header, context)
+    return resolved if resolved is not None else await fetch(header, context, issuer)

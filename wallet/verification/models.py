@@ -43,6 +43,9 @@ class TrustEntry(SQLModel, table=True):
     issuer_id: str | None = Field(default=None, max_length=500, index=True)
     certificate_pem: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     keys: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(PortableJSON, nullable=False))
+    jwks_uri: str | None = Field(default=None, max_length=500)
+    """Where the issuer publishes its keys (a JWK Set), for issuers that sign themselves and rotate: fetched
+    through the outbound guard when a credential names the issuer; a key found there counts as registered."""
     accreditation: dict[str, Any] = Field(default_factory=dict, sa_column=Column(PortableJSON, nullable=False))
     created_by: uuid.UUID | None = Field(
         default=None, sa_column=Column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)

@@ -52,6 +52,11 @@ class TrustIssuerCreate(BaseModel):
     )
     label: Label
     keys: list[dict[str, Any]] = Field(default_factory=list, max_length=20, description="Public JWKs.")
+    jwks_uri: Annotated[str, StringConstraints(pattern=r"^https?://\S{1,490}$")] | None = Field(
+        default=None,
+        description="Where the issuer publishes its keys (a JWK Set), fetched through the outbound guard when a "
+        "credential names the issuer: for issuers that sign themselves and rotate their keys.",
+    )
     accreditation: dict[str, Any] = Field(
         default_factory=dict, description="The issuer's accreditation or quality-assurance record, with its source."
     )
@@ -64,5 +69,6 @@ class TrustEntryPublic(BaseModel):
     issuer_id: str | None
     certificate_pem: str | None
     keys: list[dict[str, Any]]
+    jwks_uri: str | None = None
     accreditation: dict[str, Any]
     created_at: datetime

@@ -50,7 +50,7 @@ def verify(text: str, context: VerificationContext, *, detected: Detected | None
     except DomainError as exc:
         return issued.with_key(exc)
     if resolved is None:
-        return KeyToFetch(fetch=lambda: keys.fetch(header, context), finish=issued.with_key)
+        return KeyToFetch(fetch=lambda: keys.fetch(header, context, issuer), finish=issued.with_key)
     return issued.with_key(resolved)
 
 

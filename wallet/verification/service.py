@@ -65,12 +65,15 @@ async def load_trust_store(session: AsyncSession) -> TrustStore:
         if entry.kind == "certificate" and entry.certificate_pem
     )
     issuer_keys = {e.issuer_id: tuple(e.keys) for e in entries if e.kind == "issuer" and e.issuer_id and e.keys}
+    key_urls = {e.issuer_id: e.jwks_uri for e in entries if e.kind == "issuer" and e.issuer_id and e.jwks_uri}
     accreditations = {
         e.issuer_id: {"label": e.label, **e.accreditation}
         for e in entries
         if e.kind == "issuer" and e.issuer_id and e.accreditation
     }
-    return TrustStore(certificates=certificates, issuer_keys=issuer_keys, accreditations=accreditations)
+    return TrustStore(
+        certificates=certificates, issuer_keys=issuer_keys, issuer_key_urls=key_urls, accreditations=accreditations
+    )
 
 
 async def signed_document(
@@ -172,12 +175,19 @@ async def add_issuer(
     keys: list[dict[str, Any]],
     accreditation: dict[str, Any],
     created_by: uuid.UUID | None,
+    jwks_uri: str | None = None,
 ) -> TrustEntry:
-    """Register an issuer identifier with its public keys and its accreditation record."""
+    """Register an issuer identifier with its public keys (or where it publishes them) and its accreditation."""
     for key in keys:
         import_public_jwk(key)  # refuses private members and unreadable keys
     entry = TrustEntry(
-        kind="issuer", label=label, issuer_id=issuer_id, keys=keys, accreditation=accreditation, created_by=created_by
+        kind="issuer",
+        label=label,
+        issuer_id=issuer_id,
+        keys=keys,
+        jwks_uri=jwks_uri,
+        accreditation=accreditation,
+        created_by=created_by,
     )
     session.add(entry)
     await session.flush()

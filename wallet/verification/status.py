@@ -30,6 +30,8 @@ log = structlog.get_logger("passerelle.verification")
 
 
 def _registered(issuer: str, kid: str | None, context: VerificationContext) -> bool:
+    if issuer in context.trust.issuer_key_urls:
+        return True
     return any(kid is None or jwk.get("kid") in {None, kid} for jwk in context.trust.issuer_keys.get(issuer, ()))
 
 

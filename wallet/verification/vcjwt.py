@@ -106,7 +106,7 @@ def verify(token: str, context: VerificationContext, *, detected: Detected | Non
     except DomainError as exc:
         return signed.with_key(exc)
     if resolved is None:
-        return KeyToFetch(fetch=lambda: keys.fetch(header, context), finish=signed.with_key)
+        return KeyToFetch(fetch=lambda: keys.fetch(header, context, issuer), finish=signed.with_key)
     return signed.with_key(resolved)
 
 

@@ -20,10 +20,11 @@ from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from api.app import create_app
+from core.accounts.models import Role
 from core.database import create_engine, upgrade_to_head
 from core.settings import Settings
 from recognition.seed import seed_database
-from tests.factories import Account, create_account
+from tests.factories import Account, create_account, create_staff
 
 DATA = Path(__file__).parent / "data"
 
@@ -119,6 +120,11 @@ async def committing_client(app_settings: Settings) -> AsyncIterator[httpx.Async
         httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http,
     ):
         yield http
+
+
+@pytest.fixture
+async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
+    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
 
 
 @pytest.fixture

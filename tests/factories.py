@@ -105,3 +105,37 @@ async def import_file(client: httpx.AsyncClient, account: Account, name: str, me
         content=(DATA / name).read_bytes(),
         headers={**account.headers, "Content-Type": media_type},
     )
+
+
+class Institution:
+    """An onboarded institution and its `client_credentials` access token."""
+
+    def __init__(self, institution_id: str, token: str) -> None:
+        self.id, self.token = institution_id, token
+
+    def headers(self, key: str | None = None) -> dict[str, str]:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        if key is not None:
+            headers["Idempotency-Key"] = key
+        return headers
+
+
+async def onboard(client: httpx.AsyncClient, admin: Account, name: str) -> Institution:
+    """An institution onboarded by `admin` (`POST /v1/admin/institutions`), with its client's token."""
+    created = await client.post(
+        "/v1/admin/institutions",
+        json={"name": name, "country": "NL", "kind": "university", "erasmus_code": "NL LEIDEN01", "pic": "999984059"},
+        headers=admin.headers,
+    )
+    assert created.status_code == 201, created.text
+    body = created.json()
+    token = await client.post(
+        "/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": body["client_id"],
+            "client_secret": body["client_secret"],
+        },
+    )
+    assert token.status_code == 200, token.text
+    return Institution(body["id"], token.json()["access_token"])

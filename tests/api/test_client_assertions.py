@@ -14,11 +14,9 @@ import httpx
 import pytest
 from joserfc import jwt
 from joserfc.jwk import ECKey, OctKey, RSAKey
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from core.accounts.models import Role
 from core.settings import Settings
-from tests.factories import Account, create_staff
+from tests.factories import Account
 from tests.servers import LOOPBACK, directory_server
 
 TOKEN = "/v1/auth/token"
@@ -29,11 +27,6 @@ ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 @pytest.fixture
 def app_settings(settings: Settings) -> Settings:
     return settings.model_copy(update={"outbound_allowed_hosts": [LOOPBACK]})
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
-    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
 
 
 def key(kid: str) -> ECKey:

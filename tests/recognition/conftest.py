@@ -6,14 +6,7 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from core.accounts.models import Role
-from tests.factories import Account, create_staff
 from tests.recognition.factories import Institution, create_institution
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
-    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
 
 
 @pytest.fixture

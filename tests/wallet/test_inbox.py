@@ -20,14 +20,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
 
 from core.accounts.models import Institution as InstitutionRow
-from core.accounts.models import Role, User
+from core.accounts.models import User
 from core.accounts.schemas import InstitutionCreate
 from core.accounts.service import create_client, create_institution
 from core.database import create_sessionmaker
 from core.errors import InvalidInput
 from core.idempotency import IdempotencyRecord
 from core.outbox import OutboxMail
-from tests.factories import DATA, Account, create_account, create_staff
+from tests.factories import DATA, Account, Institution, create_account, onboard
 from wallet import sdjwt
 from wallet.inbox.models import InboxItem, InstitutionEvent
 from wallet.verification import keys
@@ -40,42 +40,6 @@ EDC = (DATA / "edc-ec-mc-annex1-unsigned.jsonld").read_text("utf-8")
 ELMO = (DATA / "elmo-example.xml").read_text("utf-8")
 ISSUER = "https://www.universiteitleiden.nl/issuers/1"
 KEY_ID = "leiden-2026"
-
-
-class Institution:
-    def __init__(self, institution_id: str, token: str) -> None:
-        self.id, self.token = institution_id, token
-
-    def headers(self, key: str | None = None) -> dict[str, str]:
-        headers = {"Authorization": f"Bearer {self.token}"}
-        if key is not None:
-            headers["Idempotency-Key"] = key
-        return headers
-
-
-async def onboard(client: httpx.AsyncClient, admin: Account, name: str) -> Institution:
-    created = await client.post(
-        "/v1/admin/institutions",
-        json={"name": name, "country": "NL", "kind": "university", "erasmus_code": "NL LEIDEN01", "pic": "999984059"},
-        headers=admin.headers,
-    )
-    assert created.status_code == 201, created.text
-    body = created.json()
-    token = await client.post(
-        "/v1/auth/token",
-        data={
-            "grant_type": "client_credentials",
-            "client_id": body["client_id"],
-            "client_secret": body["client_secret"],
-        },
-    )
-    assert token.status_code == 200, token.text
-    return Institution(body["id"], token.json()["access_token"])
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
-    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
 
 
 @pytest.fixture

@@ -7,22 +7,14 @@ import uuid
 
 import httpx
 import pytest
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from core.accounts.models import Role
-from tests.factories import DATA, Account, create_staff
-from tests.wallet.test_inbox import Institution, onboard
+from tests.factories import DATA, Account, Institution, onboard
 
 ELMO = (DATA / "elmo-example.xml").read_text("utf-8")
 # The EMREX example's own XML signature does not hold (tests/wallet/test_xmldsig.py): push it unsigned, as an
 # institution without a seal would.
 UNSIGNED = ELMO[: ELMO.index("<Signature xmlns=")] + ELMO[ELMO.index("</Signature>") + len("</Signature>") :]
 COURSES = ["Master of Science in Biology", "Compiler construction", "The importance of <br> in HTML"]
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
-    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
 
 
 @pytest.fixture

@@ -13,13 +13,11 @@ from typing import Any
 import httpx
 import pytest
 from joserfc.jwk import ECKey
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from core.accounts.models import Role
 from core.settings import Settings
-from tests.factories import Account, create_staff
+from tests.factories import Account, Institution
 from tests.servers import LOOPBACK, directory_server
-from tests.wallet.test_inbox import ISSUER, Institution, signed_badge, signed_diploma
+from tests.wallet.test_inbox import ISSUER, signed_badge, signed_diploma
 
 BATCH = "/v1/institutions/credentials:batch"
 
@@ -27,11 +25,6 @@ BATCH = "/v1/institutions/credentials:batch"
 @pytest.fixture
 def app_settings(settings: Settings) -> Settings:
     return settings.model_copy(update={"outbound_allowed_hosts": [LOOPBACK]})
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
-    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
-from tests.factories import Account
-from tests.wallet.test_inbox import Institution, onboard
+from tests.factories import Account, Institution, onboard
 from wallet import sdjwt
 from wallet.inbox.models import InboxItem
 from wallet.status.codec import bitstring_value, decode_bitstring, decode_token_status_list, token_status_value
@@ -61,14 +60,6 @@ async def leiden(client: httpx.AsyncClient, admin: Account) -> Institution:
 @pytest.fixture
 async def lyon(client: httpx.AsyncClient, admin: Account) -> Institution:
     return await onboard(client, admin, "Université de Lyon")
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
-    from core.accounts.models import Role
-    from tests.factories import create_staff
-
-    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
 
 
 async def define(client: httpx.AsyncClient, institution: Institution, **changes: Any) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from core import jsonstrict
 from core.accounts.models import Role
 from core.keys import jwk_thumbprint
 from core.settings import Settings
-from tests.factories import DATA, Account, create_account, create_staff
+from tests.factories import DATA, Account, Institution, create_account, create_staff, onboard
 from tests.servers import LOOPBACK, free_port
 from tests.wallet.oid4vci_issuer import (
     DEFERRED,
@@ -35,7 +35,7 @@ from tests.wallet.oid4vci_issuer import (
     TestIssuer,
     running_issuer,
 )
-from tests.wallet.test_inbox import OB3_JWT, Institution, item, onboard, push
+from tests.wallet.test_inbox import OB3_JWT, item, push
 from wallet import sdjwt
 from wallet.formats import CredentialFormat, detect
 from wallet.inbox.models import InboxItem

@@ -32,16 +32,15 @@ from sqlmodel import col
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from core.accounts.models import Institution as InstitutionRow
-from core.accounts.models import Role
 from core.accounts.schemas import InstitutionCreate
 from core.accounts.service import create_institution
 from core.clock import utcnow
 from core.database import create_engine, create_sessionmaker, transaction
 from core.outbound import OutboundRefused
 from core.settings import Settings
-from tests.factories import Account, create_staff
+from tests.factories import Account, Institution, onboard
 from tests.servers import LOOPBACK, free_port, wait_for_port
-from tests.wallet.test_inbox import OB3_JWT, SD_JWT, Institution, item, onboard, push
+from tests.wallet.test_inbox import OB3_JWT, SD_JWT, item, push
 from wallet.inbox.models import InstitutionEvent
 from wallet.webhooks import delivery, signing
 from wallet.webhooks import service as webhooks
@@ -141,11 +140,6 @@ def receiver() -> Iterator[Receiver]:
 def app_settings(settings: Settings) -> Settings:
     # The receiver is on loopback: only its address literal is allow-listed, never a name resolving to it.
     return settings.model_copy(update={"outbound_allowed_hosts": [LOOPBACK], "webhook_timeout_seconds": 2.0})
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, connection: AsyncConnection) -> Account:
-    return await create_staff(client, connection, email="admin@example.org", role=Role.ADMIN)
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,7 @@ from bench.credential_read import (
     start_server,
     wait_until_ready,
 )
+from bench.verification import badge_claims
 
 TARGET_RATIO = 0.25
 BATCH_SIZE = 1000
@@ -106,42 +107,12 @@ def _b64url(data: bytes) -> str:
 def signed_badges(key: ECKey, count: int) -> list[str]:
     """`count` distinct Open Badges 3.0 VC-JWTs (VCDM 2.0 claims, `vc+jwt`, ES256) signed with `key`."""
     issued = datetime.now(UTC).replace(microsecond=0)
-    valid_from = issued.isoformat().replace("+00:00", "Z")
-    valid_until = (issued + timedelta(days=365)).isoformat().replace("+00:00", "Z")
     header = {"alg": "ES256", "typ": "vc+jwt", "kid": KEY_ID}
     tokens = []
     for number in range(count):
         credential_id = f"urn:uuid:{uuid.uuid4()}"
         subject = f"did:example:learner-{number}"
-        claims = {
-            "@context": [
-                "https://www.w3.org/ns/credentials/v2",
-                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-            ],
-            "id": credential_id,
-            "type": ["VerifiableCredential", "OpenBadgeCredential"],
-            "issuer": {"id": ISSUER, "type": ["Profile"], "name": "Passerelle Bench Academy"},
-            "validFrom": valid_from,
-            "validUntil": valid_until,
-            "name": "Applied Cryptography",
-            "credentialSubject": {
-                "id": subject,
-                "type": ["AchievementSubject"],
-                "achievement": {
-                    "id": "https://issuer.bench.example/achievements/applied-cryptography",
-                    "type": ["Achievement"],
-                    "name": "Applied Cryptography",
-                    "description": "Completed the applied cryptography module with a passing grade.",
-                    "criteria": {"narrative": "Pass the final assessment and the three laboratory assignments."},
-                    "achievementType": "Course",
-                },
-            },
-            "iss": ISSUER,
-            "sub": subject,
-            "jti": credential_id,
-            "iat": int(issued.timestamp()),
-            "nbf": int(issued.timestamp()),
-        }
+        claims = badge_claims(issuer=ISSUER, subject=subject, credential_id=credential_id, issued_at=issued)
         payload = json.dumps(claims, separators=(",", ":")).encode()
         tokens.append(jws.serialize_compact(header, payload, key, algorithms=["ES256"]))
     return tokens

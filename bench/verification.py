@@ -172,21 +172,18 @@ def sd_jwt_vc_case() -> Case:
     )
 
 
-def ob3_vc_jwt_case() -> Case:
-    private, public = _es256_key("badge-issuer-1")
-    issued_at = utcnow().replace(microsecond=0)
+def badge_claims(*, issuer: str, subject: str, credential_id: str, issued_at: datetime) -> dict[str, Any]:
+    """An Open Badges 3.0 credential (VCDM 2.0) with its JWT claims, valid a year from `issued_at`, unsigned."""
     moment = issued_at.isoformat().replace("+00:00", "Z")
     until = (issued_at + timedelta(days=365)).isoformat().replace("+00:00", "Z")
-    subject = "did:example:learner-ada"
-    credential_id = "urn:uuid:4a1d3f0c-5c53-4c5e-9f0b-2b7f6e3d9a01"
-    claims: dict[str, Any] = {
+    return {
         "@context": [
             "https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
         ],
         "id": credential_id,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "issuer": {"id": OB3_ISSUER, "type": ["Profile"], "name": "Passerelle Bench Academy"},
+        "issuer": {"id": issuer, "type": ["Profile"], "name": "Passerelle Bench Academy"},
         "validFrom": moment,
         "validUntil": until,
         "name": "Applied Cryptography",
@@ -202,11 +199,21 @@ def ob3_vc_jwt_case() -> Case:
                 "achievementType": "Course",
             },
         },
-        "iss": OB3_ISSUER,
+        "iss": issuer,
         "sub": subject,
         "jti": credential_id,
         "iat": int(issued_at.timestamp()),
         "nbf": int(issued_at.timestamp()),
+    }
+
+
+def ob3_vc_jwt_case() -> Case:
+    private, public = _es256_key("badge-issuer-1")
+    issued_at = utcnow().replace(microsecond=0)
+    subject = "did:example:learner-ada"
+    credential_id = "urn:uuid:4a1d3f0c-5c53-4c5e-9f0b-2b7f6e3d9a01"
+    claims = {
+        **badge_claims(issuer=OB3_ISSUER, subject=subject, credential_id=credential_id, issued_at=issued_at),
         "exp": int((issued_at + timedelta(days=365)).timestamp()),
     }
     signing_key = jose.construct_key(private.as_dict(private=True), "ES256")

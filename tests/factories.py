@@ -120,11 +120,19 @@ class Institution:
         return headers
 
 
-async def onboard(client: httpx.AsyncClient, admin: Account, name: str) -> Institution:
-    """An institution onboarded by `admin` (`POST /v1/admin/institutions`), with its client's token."""
+async def onboard(client: httpx.AsyncClient, admin: Account, name: str, **fields: Any) -> Institution:
+    """An institution onboarded by `admin` (`POST /v1/admin/institutions`, with `fields` added), with its client's
+    token."""
     created = await client.post(
         "/v1/admin/institutions",
-        json={"name": name, "country": "NL", "kind": "university", "erasmus_code": "NL LEIDEN01", "pic": "999984059"},
+        json={
+            "name": name,
+            "country": "NL",
+            "kind": "university",
+            "erasmus_code": "NL LEIDEN01",
+            "pic": "999984059",
+            **fields,
+        },
         headers=admin.headers,
     )
     assert created.status_code == 201, created.text

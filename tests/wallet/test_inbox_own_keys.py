@@ -15,7 +15,7 @@ import pytest
 from joserfc.jwk import ECKey
 
 from core.settings import Settings
-from tests.factories import Account, Institution
+from tests.factories import Account, Institution, onboard
 from tests.servers import LOOPBACK, directory_server
 from tests.wallet.test_inbox import ISSUER, signed_badge, signed_diploma
 
@@ -37,23 +37,8 @@ def publish(path: Path, *keys: ECKey) -> None:
     path.write_text(json.dumps({"keys": [key.as_dict(private=False) for key in keys]}))
 
 
-async def onboard(client: httpx.AsyncClient, admin: Account, jwks_uri: str) -> Institution:
-    created = await client.post(
-        "/v1/admin/institutions",
-        json={"name": "Universiteit Leiden", "country": "NL", "issuer_id": ISSUER, "issuer_jwks_uri": jwks_uri},
-        headers=admin.headers,
-    )
-    assert created.status_code == 201, created.text
-    body = created.json()
-    token = await client.post(
-        "/v1/auth/token",
-        data={
-            "grant_type": "client_credentials",
-            "client_id": body["client_id"],
-            "client_secret": body["client_secret"],
-        },
-    )
-    return Institution(body["id"], token.json()["access_token"])
+async def onboard_signing(client: httpx.AsyncClient, admin: Account, jwks_uri: str) -> Institution:
+    return await onboard(client, admin, "Universiteit Leiden", issuer_id=ISSUER, issuer_jwks_uri=jwks_uri)
 
 
 async def push(client: httpx.AsyncClient, institution: Institution, learner: Account, *items: tuple[str, str]) -> Any:
@@ -77,7 +62,7 @@ async def test_pushes_are_checked_against_the_published_keys(
     path, url = key_host
     first = ECKey.generate_key("P-256", parameters={"kid": "leiden-2026"})
     publish(path, first)
-    leiden = await onboard(client, admin, url)
+    leiden = await onboard_signing(client, admin, url)
     registry = (await client.get("/v1/admin/trust", headers=admin.headers)).json()
     assert any(entry["issuer_id"] == ISSUER and entry["jwks_uri"] == url for entry in registry)
 

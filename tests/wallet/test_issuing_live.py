@@ -74,6 +74,26 @@ def _token(http: httpx.Client, **form: str) -> str:
     return str(response.json()["access_token"])
 
 
+def _bearer(http: httpx.Client, **form: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {_token(http, **form)}"}
+
+
+def _institution_and_learner(
+    http: httpx.Client, institution: dict[str, str], email: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """An institution onboarded by the administrator and a learner signed up: their Authorization headers."""
+    admin = _bearer(http, grant_type="password", username="admin@example.org", password=PASSWORD)
+    onboarded = http.post("/v1/admin/institutions", json=institution, headers=admin)
+    assert onboarded.status_code == 201, onboarded.text
+    client = onboarded.json()
+    institution_headers = _bearer(
+        http, grant_type="client_credentials", client_id=client["client_id"], client_secret=client["client_secret"]
+    )
+    signup = http.post("/v1/auth/signup", json={"email": email, "password": PASSWORD, "display_name": "Learner"})
+    assert signup.status_code == 201, signup.text
+    return institution_headers, _bearer(http, grant_type="password", username=email, password=PASSWORD)
+
+
 def _verify(live: Live, name: str, content: str) -> dict[str, Any]:
     path = live.directory / name
     path.write_text(content, "ascii")
@@ -85,34 +105,9 @@ def _verify(live: Live, name: str, content: str) -> dict[str, Any]:
 
 def test_issue_accept_verify_revoke_verify(live: Live) -> None:
     with httpx.Client(base_url=live.url, timeout=30) as http:
-        admin = {
-            "Authorization": "Bearer "
-            + _token(http, grant_type="password", username="admin@example.org", password=PASSWORD)
-        }
-        onboarded = http.post(
-            "/v1/admin/institutions",
-            json={"name": "Volkshochschule Wien", "country": "AT", "kind": "adult_education"},
-            headers=admin,
+        institution, learner = _institution_and_learner(
+            http, {"name": "Volkshochschule Wien", "country": "AT", "kind": "adult_education"}, "lea@example.org"
         )
-        assert onboarded.status_code == 201, onboarded.text
-        client = onboarded.json()
-        institution = {
-            "Authorization": "Bearer "
-            + _token(
-                http,
-                grant_type="client_credentials",
-                client_id=client["client_id"],
-                client_secret=client["client_secret"],
-            )
-        }
-        signup = http.post(
-            "/v1/auth/signup", json={"email": "lea@example.org", "password": PASSWORD, "display_name": "Lea"}
-        )
-        assert signup.status_code == 201, signup.text
-        learner = {
-            "Authorization": "Bearer "
-            + _token(http, grant_type="password", username="lea@example.org", password=PASSWORD)
-        }
 
         achievement = http.post("/v1/institutions/achievements", json=MICRO_CREDENTIAL, headers=institution)
         assert achievement.status_code == 201, achievement.text
@@ -151,32 +146,9 @@ def test_a_wallet_collects_an_offer_from_the_issuer_over_openid4vci(live: Live) 
     """Passerelle's wallet side (`POST /v1/wallet/inbox:collect`) against its own issuer side, over real HTTP:
     metadata, token with `tx_code`, nonce, proof, credential; then accepted and verified as bound to the learner."""
     with httpx.Client(base_url=live.url, timeout=30) as http:
-        admin = {
-            "Authorization": "Bearer "
-            + _token(http, grant_type="password", username="admin@example.org", password=PASSWORD)
-        }
-        onboarded = http.post(
-            "/v1/admin/institutions",
-            json={"name": "Stowarzyszenie Klanza", "country": "PL", "kind": "ngo"},
-            headers=admin,
-        ).json()
-        institution = {
-            "Authorization": "Bearer "
-            + _token(
-                http,
-                grant_type="client_credentials",
-                client_id=onboarded["client_id"],
-                client_secret=onboarded["client_secret"],
-            )
-        }
-        signup = http.post(
-            "/v1/auth/signup", json={"email": "ola@example.org", "password": PASSWORD, "display_name": "Ola"}
+        institution, learner = _institution_and_learner(
+            http, {"name": "Stowarzyszenie Klanza", "country": "PL", "kind": "ngo"}, "ola@example.org"
         )
-        assert signup.status_code == 201, signup.text
-        learner = {
-            "Authorization": "Bearer "
-            + _token(http, grant_type="password", username="ola@example.org", password=PASSWORD)
-        }
         achievement = http.post("/v1/institutions/achievements", json=MICRO_CREDENTIAL, headers=institution).json()
         offered = http.post(
             f"/v1/institutions/achievements/{achievement['id']}/issue",

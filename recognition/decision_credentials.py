@@ -20,7 +20,9 @@ from typing import Any, Literal
 from joserfc.jwk import ECKey
 
 from core.keys import ALGORITHM, SigningKey
+from wallet.issuing.credentials import StatusSlot
 from wallet.sdjwt import issue_vc, signing
+from wallet.status.publish import bitstring_entry, token_status_claim
 
 Outcome = Literal["full", "partial", "alternative", "conditional", "denial", "assessment"]
 
@@ -99,6 +101,9 @@ class DecisionClaims:
     """Assessed without full documentary evidence (a European Qualifications Passport for Refugees assessment)."""
     valid_until: datetime | None
     """Set for assessment documents."""
+    status: StatusSlot | None = None
+    """Where the decision's status is published (the body's status lists): revoked when a decision on appeal
+    replaces it. Both credentials name the same index."""
 
     def __post_init__(self) -> None:
         # A naive datetime would be read in the server's local time zone by `timestamp()`: a wrong `iat` or `exp`.
@@ -165,6 +170,7 @@ def _sd_jwt_claims(claims: DecisionClaims, *, issuer: str, vct: str) -> dict[str
             "iat": _numeric_date(claims.decided_at),
             "exp": _numeric_date(claims.valid_until) if claims.valid_until else None,
             "vct": vct,
+            "status": token_status_claim(claims.status.token_url, claims.status.index) if claims.status else None,
             "name": _title(claims),
             # EUDI attestation rulebook names, which wallets (this one's summary too) read as the issuer's.
             "issuing_authority": claims.body_name,
@@ -285,5 +291,11 @@ def _open_badge(claims: DecisionClaims, *, issuer: str) -> dict[str, Any]:
             "name": _title(claims),
             "credentialSubject": {"type": ["AchievementSubject"], "identifier": [learner], "achievement": achievement},
             "evidence": evidence,
+            "credentialStatus": [
+                bitstring_entry(claims.status.revocation_url, claims.status.index, "revocation"),
+                bitstring_entry(claims.status.suspension_url, claims.status.index, "suspension"),
+            ]
+            if claims.status
+            else None,
         }
     )

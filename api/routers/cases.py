@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import (
@@ -19,6 +19,7 @@ from api.deps import (
     StateDep,
 )
 from api.errors import problem_responses
+from api.routers import issuing
 from api.routers.recognition import CatalogueDep
 from api.routers.shares import enricher
 from api.state import AppState
@@ -59,6 +60,7 @@ from recognition.cases.schemas import (
     TargetQualificationCreate,
     TargetQualificationPublic,
 )
+from wallet.issuing import status as status_lists
 from wallet.sharing.schemas import SharedCredential
 from wallet.verification.service import load_trust_store
 
@@ -594,3 +596,24 @@ async def body_keys(body_id: BodyID, session: ReadSessionDep, state: StateDep) -
     if await CaseRepository(session).body(body_id) is None:
         raise BodyNotFound()
     return await bodies.published_keys(state.settings.keys_dir, body_id)
+
+
+@bodies_router.get(
+    "/{body_id}/status-lists/{list_id}/{document}",
+    operation_id="getRecognitionBodyStatusList",
+    summary="A body's published status list",
+    response_class=Response,
+    responses=issuing.STATUS_LIST_RESPONSES,
+)
+async def body_status_list(
+    body_id: BodyID,
+    list_id: Annotated[uuid.UUID, Path()],
+    document: issuing.StatusDocument,
+    session: ReadSessionDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    """The status of the body's decision credentials: a decision replaced on appeal is revoked. `revocation` and
+    `suspension` are W3C Bitstring Status List credentials, `token` an IETF Status List Token; public, cacheable
+    for five minutes, with a strong ETag."""
+    owner = status_lists.Owner("bodies", body_id)
+    return await issuing.serve_status_list(session, owner, list_id, document, if_none_match)

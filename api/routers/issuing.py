@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
@@ -225,27 +226,23 @@ async def institution_keys(institution_id: InstitutionID, session: ReadSessionDe
     return await keys.published_keys(state.settings.keys_dir, "institutions", institution_id)
 
 
-@public_router.get(
-    "/status-lists/{list_id}/{document}",
-    operation_id="getStatusList",
-    summary="A published status list",
-    response_class=Response,
-    responses={
-        200: {"content": {BITSTRING_LIST_MEDIA_TYPE: {}, TOKEN_LIST_MEDIA_TYPE: {}}, "description": "The list."},
-        304: {"description": "Not modified (`If-None-Match`)."},
-        **problem_responses(404, 422),
-    },
-)
-async def status_list(
-    institution_id: InstitutionID,
-    list_id: Annotated[uuid.UUID, Path()],
-    document: Literal["revocation", "suspension", "token"],
-    session: ReadSessionDep,
-    if_none_match: Annotated[str | None, Header()] = None,
+STATUS_LIST_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {BITSTRING_LIST_MEDIA_TYPE: {}, TOKEN_LIST_MEDIA_TYPE: {}}, "description": "The list."},
+    304: {"description": "Not modified (`If-None-Match`)."},
+    **problem_responses(404, 422),
+}
+StatusDocument = Literal["revocation", "suspension", "token"]
+
+
+async def serve_status_list(
+    session: AsyncSession,
+    owner: status_lists.Owner,
+    list_id: uuid.UUID,
+    document: StatusDocument,
+    if_none_match: str | None,
 ) -> Response:
-    """`revocation` and `suspension`: W3C Bitstring Status List credentials (VC-JWT); `token`: an IETF Status List
-    Token (2 bits: 0 valid, 1 invalid, 2 suspended). Public, cacheable for five minutes, with a strong ETag."""
-    found = await status_lists.published(session, institution_id, list_id, document)
+    """A stored status list document with its strong ETag and cache headers; 304 when the client's copy is current."""
+    found = await status_lists.published(session, owner, list_id, document)
     if found is None:
         raise NotFound("There is no such status list.", code="status_list_not_found")
     text, row = found
@@ -259,6 +256,26 @@ async def status_list(
         return Response(status_code=304, headers=headers)
     media_type = TOKEN_LIST_MEDIA_TYPE if document == "token" else BITSTRING_LIST_MEDIA_TYPE
     return Response(text, media_type=media_type, headers=headers)
+
+
+@public_router.get(
+    "/status-lists/{list_id}/{document}",
+    operation_id="getStatusList",
+    summary="A published status list",
+    response_class=Response,
+    responses=STATUS_LIST_RESPONSES,
+)
+async def status_list(
+    institution_id: InstitutionID,
+    list_id: Annotated[uuid.UUID, Path()],
+    document: StatusDocument,
+    session: ReadSessionDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    """`revocation` and `suspension`: W3C Bitstring Status List credentials (VC-JWT); `token`: an IETF Status List
+    Token (2 bits: 0 valid, 1 invalid, 2 suspended). Public, cacheable for five minutes, with a strong ETag."""
+    owner = status_lists.Owner("institutions", institution_id)
+    return await serve_status_list(session, owner, list_id, document, if_none_match)
 
 
 # ------------------------------------------------------------------------------------------------- OpenID4VCI

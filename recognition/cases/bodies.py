@@ -13,10 +13,12 @@ import uuid
 from pathlib import Path
 
 import anyio.to_thread
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from core.accounts.models import RecognitionBody
-from core.keys import KeyRing
+from core.keys import KeyRing, SigningKey
 from recognition.cases.errors import BodyNotFound
 from recognition.cases.models import CaseDecision, Outcome, RecognitionCase, TargetQualification
 from recognition.cases.officer import IssueDecision
@@ -25,6 +27,7 @@ from recognition.cases.schemas import OUTCOME_LABELS, TargetQualificationCreate
 from recognition.catalogue import Catalogue
 from recognition.decision_credentials import DecisionClaims, issue_decision_credentials
 from wallet.issuing import keys as signer_keys
+from wallet.issuing import status
 from wallet.service import import_credential
 
 DECISION_VCT_PATH = "/vct/recognition-decision"
@@ -90,6 +93,29 @@ def _target_level(target: TargetQualification | None) -> str | None:
     return f"EQF {target.eqf_level}" if target.eqf_level else None
 
 
+async def _revoke_superseded(
+    session: AsyncSession, case: RecognitionCase, *, key: SigningKey, issuer: str, public_url: str
+) -> None:
+    """The credentials of decisions a decision on appeal replaced are revoked in the body's status list: a verifier
+    sees the superseded decision as no longer standing."""
+    statement = select(CaseDecision).where(
+        col(CaseDecision.case_id) == case.id,
+        col(CaseDecision.superseded_at).is_not(None),
+        col(CaseDecision.status_list_id).is_not(None),
+    )
+    for superseded in (await session.execute(statement)).scalars():
+        assert superseded.status_list_id is not None and superseded.status_index is not None
+        await status.change(
+            session,
+            superseded.status_list_id,
+            superseded.status_index,
+            "revoked",
+            key=key,
+            issuer=issuer,
+            public_url=public_url,
+        )
+
+
 def decision_issuer(keys_dir: Path, public_url: str, session: AsyncSession) -> IssueDecision:
     """The function that signs a decision with the body's key and puts both credentials in the learner's wallet."""
 
@@ -99,6 +125,12 @@ def decision_issuer(keys_dir: Path, public_url: str, session: AsyncSession) -> I
         ring = await body_keyring(keys_dir, body.id)
         issuer = issuer_id(public_url, body.id)
         await signer_keys.register_issuer(session, f"{body.name} (recognition body)", ring, issuer)
+        owner = status.Owner("bodies", body.id)
+        await _revoke_superseded(session, case, key=ring.active, issuer=issuer, public_url=public_url)
+        status_list, (index,) = await status.allocate(
+            session, owner, 1, key=ring.active, issuer=issuer, public_url=public_url
+        )
+        decision.status_list_id, decision.status_index = status_list.id, index
         repository = CaseRepository(session)
         target = await repository.target(case.target_id) if case.target_id else None
         titles = []
@@ -129,6 +161,7 @@ def decision_issuer(keys_dir: Path, public_url: str, session: AsyncSession) -> I
             late=decision.late,
             based_on_incomplete_evidence=decision.based_on_incomplete_evidence,
             valid_until=decision.valid_until,
+            status=status.slot(public_url, owner, status_list.id, index),
         )
         vct = f"{public_url.rstrip('/')}{DECISION_VCT_PATH}"
         issued = await anyio.to_thread.run_sync(

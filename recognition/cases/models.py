@@ -180,6 +180,11 @@ class CaseDecision(SQLModel, table=True):
     field_of_study: str | None = Field(default=None, max_length=4)
     credential_ids: list[str] = Field(default_factory=list, sa_column=Column(PortableJSON, nullable=False))
     """The decision credentials issued to the learner's wallet (SD-JWT VC, Open Badges 3.0 VC-JWT)."""
+    status_list_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("issuer_status_lists.id", ondelete="SET NULL"), nullable=True)
+    )
+    status_index: int | None = None
+    """Where both decision credentials' status is published; revoked when a decision on appeal replaces this one."""
     decided_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     superseded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 

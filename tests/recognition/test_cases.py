@@ -10,6 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
+from joserfc import jwt
+from joserfc.jwk import KeySet
 from sqlalchemy import insert, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -18,6 +20,8 @@ from sqlmodel import col
 from core.accounts.models import Role
 from recognition.cases.models import CaseEvent, RecognitionCase
 from tests.factories import Account, create_body, create_staff, import_file
+from wallet.sdjwt import open_sd_jwt
+from wallet.status.codec import bitstring_value, decode_bitstring, decode_token_status_list, token_status_value
 from wallet.verification.models import TrustEntry
 
 REQUESTS = "/v1/recognition/requests"
@@ -112,6 +116,34 @@ async def case(client: httpx.AsyncClient, learner: Account, bodies: Bodies, targ
 async def decide(client: httpx.AsyncClient, officer: Account, case_id: str, **decision: Any) -> httpx.Response:
     payload = {"outcome": "full", "reasons": "No substantial difference was found for the purpose.", **decision}
     return await client.post(f"{CASES}/{case_id}/decision", json=payload, headers=officer.headers)
+
+
+async def decision_statuses(
+    client: httpx.AsyncClient, learner: Account, body_id: str, decision: dict[str, Any]
+) -> list[int]:
+    """For each of a decision's credentials in the learner's wallet, its revocation status as the body publishes it
+    (signatures checked with the body's published keys): the SD-JWT VC's Token Status List entry (1 = invalid) and
+    the VC-JWT's Bitstring revocation bit."""
+    keys = KeySet.import_key_set((await client.get(f"/v1/bodies/{body_id}/jwks.json")).json())
+
+    async def published(url: str) -> dict[str, Any]:
+        listed = await client.get(url.removeprefix("http://test"))
+        assert listed.status_code == 200, listed.text
+        return dict(jwt.decode(listed.text, keys, algorithms=["ES256"]).claims)
+
+    found = []
+    for credential_id in decision["credential_ids"]:
+        original = (await client.get(f"/v1/wallet/credentials/{credential_id}/original", headers=learner.headers)).text
+        if "~" in original:
+            reference = open_sd_jwt(original).claims["status"]["status_list"]
+            lst = (await published(reference["uri"]))["status_list"]["lst"]
+            found.append(token_status_value(decode_token_status_list(lst), reference["idx"], 2))
+        else:
+            statuses = jwt.decode(original, keys, algorithms=["ES256"]).claims["credentialStatus"]
+            entry = next(e for e in statuses if e["statusPurpose"] == "revocation")
+            encoded = (await published(entry["statusListCredential"]))["credentialSubject"]["encodedList"]
+            found.append(bitstring_value(decode_bitstring(encoded), int(entry["statusListIndex"])))
+    return found
 
 
 class TestSubmitRequest:
@@ -474,6 +506,8 @@ class TestAppeal:
         assert [d["outcome"] for d in decisions] == ["denial", "full"]
         assert decisions[0]["superseded_at"] is not None and decisions[1]["on_appeal"] is True
         assert "further appeal" in decisions[1]["appeal_route"].lower()
+        # The replaced decision's credentials are revoked in the body's status lists; the decision on appeal's stand.
+        assert [await decision_statuses(client, learner, case["body"]["id"], d) for d in decisions] == [[1, 1], [0, 0]]
         final = await client.post(
             f"{REQUESTS}/{case['id']}/appeal", json={"grounds": "Again."}, headers=learner.headers
         )

@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.clock import utcnow
@@ -41,12 +41,22 @@ class AchievementDefinition(SQLModel, table=True):
 
 
 class IssuerStatusList(SQLModel, table=True):
+    """A status list of an institution (what it issues through Passerelle) or of a recognition body (its decision
+    credentials): exactly one of the two owns it."""
+
     __tablename__ = "issuer_status_lists"
-    __table_args__ = (Index("ix_issuer_status_lists_institution_id", "institution_id"),)
+    __table_args__ = (
+        Index("ix_issuer_status_lists_institution_id", "institution_id"),
+        Index("ix_issuer_status_lists_body_id", "body_id"),
+        CheckConstraint("(institution_id IS NULL) <> (body_id IS NULL)", name="one_owner"),
+    )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    institution_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=False)
+    institution_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=True)
+    )
+    body_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("recognition_bodies.id", ondelete="CASCADE"), nullable=True)
     )
     entries: int
     used: int = 0
@@ -58,6 +68,17 @@ class IssuerStatusList(SQLModel, table=True):
     token_document: str = Field(sa_column=Column(Text, nullable=False))
     version: int = 1
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class StatusListEntry(SQLModel, table=True):
+    """An index in use in a status list (by an issued credential or a decision credential): never given twice."""
+
+    __tablename__ = "status_list_entries"
+
+    status_list_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("issuer_status_lists.id", ondelete="CASCADE"), primary_key=True)
+    )
+    status_index: int = Field(primary_key=True)
 
 
 class IssuedCredential(SQLModel, table=True):

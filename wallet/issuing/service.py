@@ -208,8 +208,12 @@ async def archive_achievement(
 # --- issuance ------------------------------------------------------------------------------------------------------
 
 
+def _owner(issued: IssuedCredential) -> status.Owner:
+    return status.Owner("institutions", issued.institution_id)
+
+
 def issued_public(issued: IssuedCredential, public_url: str) -> IssuedPublic:
-    slot = status.slot(public_url, issued.institution_id, issued.status_list_id, issued.status_index)
+    slot = status.slot(public_url, _owner(issued), issued.status_list_id, issued.status_index)
     return IssuedPublic(
         id=issued.id,
         achievement_id=issued.achievement_id,
@@ -270,7 +274,7 @@ def issuance_of(
         awarded_on=datetime.fromisoformat(awarded).date() if awarded else issued.issued_at.date(),
         issued_at=issued.issued_at,
         valid_until=issued.valid_until,
-        status=status.slot(signer.public_url, issued.institution_id, issued.status_list_id, issued.status_index),
+        status=status.slot(signer.public_url, _owner(issued), issued.status_list_id, issued.status_index),
         vct=vct(signer.public_url),
         holder_jwk=holder_jwk,
     )
@@ -301,7 +305,7 @@ async def issue(
     key = ring.active
     status_list, indexes = await status.allocate(
         session,
-        institution_id,
+        status.Owner("institutions", institution_id),
         len(request.items),
         key=key,
         issuer=signer.issuer_id(institution_id),
@@ -419,7 +423,8 @@ async def change_state(
     ring = await signer.ring(session, institution)
     await status.change(
         session,
-        issued,
+        issued.status_list_id,
+        issued.status_index,
         new_state,
         key=ring.active,
         issuer=signer.issuer_id(institution_id),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import uuid
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import anyio.to_thread
 from sqlalchemy import select
@@ -28,7 +29,7 @@ from sqlmodel import col
 from core.clock import utcnow
 from core.keys import SigningKey
 from wallet.issuing.credentials import StatusSlot
-from wallet.issuing.models import IssuedCredential, IssuerStatusList
+from wallet.issuing.models import IssuerStatusList, StatusListEntry
 from wallet.status.publish import (
     DEFAULT_ENTRIES,
     MAX_FILL_RATIO,
@@ -51,12 +52,31 @@ verifier within five minutes."""
 DOCUMENTS = ("revocation", "suspension", "token")
 
 
-def list_url(public_url: str, institution_id: uuid.UUID, list_id: uuid.UUID) -> str:
-    return f"{public_url.rstrip('/')}/v1/institutions/{institution_id}/status-lists/{list_id}"
+@dataclass(frozen=True)
+class Owner:
+    """Who a status list belongs to: an institution (`/v1/institutions/<id>`) or a body (`/v1/bodies/<id>`)."""
+
+    kind: Literal["institutions", "bodies"]
+    id: uuid.UUID
+
+    @classmethod
+    def of(cls, status_list: IssuerStatusList) -> Owner:
+        if status_list.institution_id is not None:
+            return cls("institutions", status_list.institution_id)
+        assert status_list.body_id is not None
+        return cls("bodies", status_list.body_id)
+
+    @property
+    def column(self) -> Any:
+        return col(IssuerStatusList.institution_id if self.kind == "institutions" else IssuerStatusList.body_id)
 
 
-def slot(public_url: str, institution_id: uuid.UUID, list_id: uuid.UUID, index: int) -> StatusSlot:
-    base = list_url(public_url, institution_id, list_id)
+def list_url(public_url: str, owner: Owner, list_id: uuid.UUID) -> str:
+    return f"{public_url.rstrip('/')}/v1/{owner.kind}/{owner.id}/status-lists/{list_id}"
+
+
+def slot(public_url: str, owner: Owner, list_id: uuid.UUID, index: int) -> StatusSlot:
+    base = list_url(public_url, owner, list_id)
     return StatusSlot(
         revocation_url=f"{base}/revocation", suspension_url=f"{base}/suspension", token_url=f"{base}/token", index=index
     )
@@ -76,7 +96,7 @@ def _bitstrings(status_list: IssuerStatusList) -> tuple[tuple[BitstringPurpose, 
 def _render(status_list: IssuerStatusList, signer: _Signer) -> tuple[str, str, str]:
     """The three documents for the list's current bits (CPU-bound: compression and signatures)."""
     now = utcnow()
-    base = list_url(signer.public_url, status_list.institution_id, status_list.id)
+    base = list_url(signer.public_url, Owner.of(status_list), status_list.id)
     revocation, suspension = (
         bitstring_status_list_credential(
             bitstring=bits,
@@ -106,13 +126,11 @@ async def _publish(status_list: IssuerStatusList, signer: _Signer) -> None:
     status_list.updated_at = utcnow()
 
 
-async def _open_list(
-    session: AsyncSession, institution_id: uuid.UUID, wanted: int, signer: _Signer
-) -> IssuerStatusList:
+async def _open_list(session: AsyncSession, owner: Owner, wanted: int, signer: _Signer) -> IssuerStatusList:
     capacity = int(DEFAULT_ENTRIES * MAX_FILL_RATIO)
     statement = (
         select(IssuerStatusList)
-        .where(col(IssuerStatusList.institution_id) == institution_id, col(IssuerStatusList.used) + wanted <= capacity)
+        .where(owner.column == owner.id, col(IssuerStatusList.used) + wanted <= capacity)
         .order_by(col(IssuerStatusList.used).desc())
         .limit(1)
         .with_for_update()
@@ -121,7 +139,8 @@ async def _open_list(
     if found is not None:
         return found
     status_list = IssuerStatusList(
-        institution_id=institution_id,
+        institution_id=owner.id if owner.kind == "institutions" else None,
+        body_id=owner.id if owner.kind == "bodies" else None,
         entries=DEFAULT_ENTRIES,
         revocation=bytes(new_list()),
         suspension=bytes(new_list()),
@@ -138,33 +157,42 @@ async def _open_list(
 
 
 async def allocate(
-    session: AsyncSession, institution_id: uuid.UUID, count: int, *, key: SigningKey, issuer: str, public_url: str
+    session: AsyncSession, owner: Owner, count: int, *, key: SigningKey, issuer: str, public_url: str
 ) -> tuple[IssuerStatusList, list[int]]:
-    """`count` free indexes, drawn at random, in one of the institution's lists (a new one when none has room)."""
-    status_list = await _open_list(session, institution_id, count, _Signer(key, issuer, public_url))
-    taken = select(col(IssuedCredential.status_index)).where(col(IssuedCredential.status_list_id) == status_list.id)
+    """`count` free indexes, drawn at random, in one of the owner's lists (a new one when none has room)."""
+    status_list = await _open_list(session, owner, count, _Signer(key, issuer, public_url))
+    taken = select(col(StatusListEntry.status_index)).where(col(StatusListEntry.status_list_id) == status_list.id)
     used = set((await session.execute(taken)).scalars())
     indexes = []
     for _ in range(count):
         index = allocate_index(used, status_list.entries)
         used.add(index)
         indexes.append(index)
+    # The entries' primary key (list, index) makes an index in use once, whoever took it.
+    session.add_all(StatusListEntry(status_list_id=status_list.id, status_index=index) for index in indexes)
     status_list.used += count
     await session.flush()
     return status_list, indexes
 
 
 async def change(
-    session: AsyncSession, issued: IssuedCredential, state: str, *, key: SigningKey, issuer: str, public_url: str
+    session: AsyncSession,
+    list_id: uuid.UUID,
+    index: int,
+    state: str,
+    *,
+    key: SigningKey,
+    issuer: str,
+    public_url: str,
 ) -> IssuerStatusList:
-    """Write the credential's new state (`active`, `suspended`, `revoked`) into its list and re-sign the list."""
-    statement = select(IssuerStatusList).where(col(IssuerStatusList.id) == issued.status_list_id).with_for_update()
+    """Write a credential's new state (`active`, `suspended`, `revoked`) at `index` and re-sign the list."""
+    statement = select(IssuerStatusList).where(col(IssuerStatusList.id) == list_id).with_for_update()
     status_list = (await session.execute(statement)).scalar_one()
     revocation, suspension = bytearray(status_list.revocation), bytearray(status_list.suspension)
     statuses = bytearray(status_list.token_statuses)
-    set_status(revocation, issued.status_index, 1 if state == "revoked" else 0)
-    set_status(suspension, issued.status_index, 1 if state == "suspended" else 0)
-    set_token_status(statuses, issued.status_index, TOKEN_VALUES[state], TOKEN_BITS)
+    set_status(revocation, index, 1 if state == "revoked" else 0)
+    set_status(suspension, index, 1 if state == "suspended" else 0)
+    set_token_status(statuses, index, TOKEN_VALUES[state], TOKEN_BITS)
     status_list.revocation, status_list.suspension = bytes(revocation), bytes(suspension)
     status_list.token_statuses = bytes(statuses)
     status_list.version += 1
@@ -174,11 +202,9 @@ async def change(
 
 
 async def published(
-    session: AsyncSession, institution_id: uuid.UUID, list_id: uuid.UUID, document: str
+    session: AsyncSession, owner: Owner, list_id: uuid.UUID, document: str
 ) -> tuple[str, IssuerStatusList] | None:
-    statement = select(IssuerStatusList).where(
-        col(IssuerStatusList.id) == list_id, col(IssuerStatusList.institution_id) == institution_id
-    )
+    statement = select(IssuerStatusList).where(col(IssuerStatusList.id) == list_id, owner.column == owner.id)
     found = (await session.execute(statement)).scalar_one_or_none()
     if found is None:
         return None

@@ -23,7 +23,8 @@ from sqlmodel import col
 from core.keys import KeyRing, SigningKey
 from wallet.verification.models import TrustEntry
 
-Signer = Literal["bodies", "institutions"]
+Signer = Literal["bodies", "institutions", "holders"]
+"""Whose keys: a recognition body's, an institution's, or a learner's holder key (`wallet.oid4vci.holder`)."""
 RETIRED_KEYS_KEPT = timedelta(days=3650)
 """A retired key stays published for ten years: what it signed (a micro-credential, a decision) is kept for years,
 and a verifier must still find its key. Rotation stops new signatures, not old ones."""

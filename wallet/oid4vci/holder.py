@@ -10,47 +10,33 @@ with the ones held here.
 from __future__ import annotations
 
 import base64
-import functools
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-import anyio
-import anyio.to_thread
 from joserfc.jwk import ECKey
 
 from core.jsonstrict import dumps_compact
-from core.keys import ALGORITHM, KeyRing, SigningKey, jwk_thumbprint
+from core.keys import ALGORITHM, SigningKey, jwk_thumbprint
+from wallet.issuing import keys as signer_keys
 from wallet.sdjwt import signing
 
-HOLDERS = "holders"
+HOLDERS: Literal["holders"] = "holders"
 PROOF_TYPE = "openid4vci-proof+jwt"
 """The `typ` of a key proof JWT (Appendix F, `jwt` proof type)."""
 
 
-@functools.lru_cache(maxsize=1024)
-def _keyring(directory: Path) -> KeyRing:
-    return KeyRing.open(directory)
-
-
-def _directory(keys_dir: Path, learner_id: uuid.UUID) -> Path:
-    return keys_dir / HOLDERS / str(learner_id)
-
-
 async def holder_key(keys_dir: Path, learner_id: uuid.UUID) -> HolderKey:
     """The learner's active holder key, made (with its keyring) the first time it is needed."""
-    ring = await anyio.to_thread.run_sync(_keyring, _directory(keys_dir, learner_id))
+    ring = await signer_keys.keyring(keys_dir, HOLDERS, learner_id)
     return HolderKey(ring.active)
 
 
 async def holder_thumbprints(keys_dir: Path, learner_id: uuid.UUID) -> frozenset[str]:
     """RFC 7638 thumbprints of every holder key of the learner; none until the first collection (no key is made)."""
-    directory = _directory(keys_dir, learner_id)
-    if not await anyio.Path(directory / "keyring.json").exists():
-        return frozenset()
-    ring = await anyio.to_thread.run_sync(_keyring, directory)
-    return frozenset(jwk_thumbprint(key) for key in ring.jwks()["keys"])
+    published = await signer_keys.published_keys(keys_dir, HOLDERS, learner_id)
+    return frozenset(jwk_thumbprint(key) for key in published["keys"])
 
 
 @dataclass(frozen=True)

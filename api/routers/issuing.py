@@ -16,8 +16,9 @@ from api.deps import PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
 from api.routers.inbox import CurrentInstitution, push_with_settings
 from api.state import AppState
+from core import idempotency
 from core.accounts.models import Institution
-from core.errors import NotFound
+from core.errors import InvalidInput, NotFound
 from wallet.issuing import keys, oid4vci, service
 from wallet.issuing import status as status_lists
 from wallet.issuing.schemas import (
@@ -127,17 +128,45 @@ async def archive_achievement(
 async def issue(
     achievement_id: AchievementID,
     body: IssueRequest,
+    request: Request,
     institution: CurrentInstitution,
     session: SessionDep,
     state: StateDep,
-) -> IssueResult:
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            pattern=idempotency.KEY_PATTERN,
+            description="Optional, for `delivery: inbox`: a replay with the same key answers the first response byte "
+            "for byte and issues nothing; the same key with a different body is refused (422). Not accepted with "
+            "`delivery: offer`, whose answer holds one-time codes that are never stored.",
+        ),
+    ] = None,
+) -> Response:
     """Each learner's credential is signed with your key (ES256; `GET /v1/institutions/{id}/jwks.json`) and gets a
     random index in one of your status lists. `delivery: inbox` pushes it to the learner's Passerelle inbox, as
     `credentials:batch` does (the learner accepts or declines; you follow it in your change feed). `delivery:
     offer` answers an OpenID4VCI credential offer per learner, for any standard wallet, and a `tx_code` to give the
     learner by another channel; the credential is signed when the wallet collects it, bound to the wallet's key."""
+    claimed: idempotency.IdempotencyRecord | None = None
+    if idempotency_key is not None:
+        if body.delivery == "offer":
+            raise InvalidInput(
+                "An offer's answer holds one-time codes, which are never stored: it cannot be replayed. Send no "
+                "`Idempotency-Key` with `delivery: offer`.",
+                code="idempotency_not_supported",
+            )
+        digest = idempotency.request_digest(request.method, request.url.path, await request.body())
+        found = await idempotency.begin(session, principal_id=institution.id, key=idempotency_key, digest=digest)
+        if isinstance(found, idempotency.Replay):
+            return Response(
+                found.body,
+                status_code=found.status_code,
+                media_type="application/json",
+                headers={"Idempotent-Replayed": "true"},
+            )
+        claimed = found
     signer = signer_of(state)
-    return await service.issue(
+    result = await service.issue(
         session,
         institution.id,
         achievement_id,
@@ -146,6 +175,10 @@ async def issue(
         deliver=functools.partial(push_with_settings, session, institution.id, state),
         make_offer=lambda issued: oid4vci.make_offer(session, issued, signer, with_tx_code=body.tx_code),
     )
+    payload = result.model_dump_json().encode()
+    if claimed is not None:
+        await idempotency.complete(session, claimed, status_code=200, body=payload)
+    return Response(payload, status_code=200, media_type="application/json")
 
 
 @router.get(

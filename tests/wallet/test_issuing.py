@@ -253,6 +253,25 @@ class TestIssuance:
         assert item["status"] == "invited" and len(item["inbox_item_ids"]) == 1
         assert item["issued"]["external_id"] == "n-1"
 
+    async def test_an_idempotency_key_makes_a_retry_issue_nothing(
+        self, client: httpx.AsyncClient, leiden: Institution, learner: Account
+    ) -> None:
+        achievement = await define(client, leiden)
+        body = {"items": [{"recipient": {"name": "Amira Haddad", "email": learner.email}}], "formats": ["vc+jwt"]}
+        path = f"{ACHIEVEMENTS}/{achievement['id']}/issue"
+        key = str(uuid.uuid4())
+        first = await client.post(path, json=body, headers=leiden.headers(key))
+        assert first.status_code == 200, first.text
+        again = await client.post(path, json=body, headers=leiden.headers(key))
+        assert again.status_code == 200 and again.content == first.content
+        assert again.headers["idempotent-replayed"] == "true"
+        inbox = (await client.get("/v1/wallet/inbox", headers=learner.headers)).json()["items"]
+        assert len(inbox) == 1
+        other = await client.post(path, json={**body, "formats": ["dc+sd-jwt"]}, headers=leiden.headers(key))
+        assert other.status_code == 422
+        offer = await client.post(path, json={**body, "delivery": "offer"}, headers=leiden.headers(str(uuid.uuid4())))
+        assert offer.status_code == 422 and offer.json()["code"] == "idempotency_not_supported"
+
     async def test_an_inbox_delivery_names_its_learner(self, client: httpx.AsyncClient, leiden: Institution) -> None:
         achievement = await define(client, leiden)
         response = await issue(client, leiden, achievement["id"], [{"recipient": {"name": "Noor"}}])

@@ -70,6 +70,23 @@ def inbox_public(item: InboxItem, institution: Institution | None) -> InboxItemP
 # ------------------------------------------------------------------------------------------------- institutions
 
 
+async def claim_idempotency_key(
+    session: AsyncSession, request: Request, principal_id: uuid.UUID, key: str
+) -> idempotency.IdempotencyRecord | Response:
+    """The key's record, claimed in this request's transaction (complete it with the answer), or the stored answer
+    of its first use, replayed byte for byte (`Idempotent-Replayed: true`)."""
+    digest = idempotency.request_digest(request.method, request.url.path, await request.body())
+    claimed = await idempotency.begin(session, principal_id=principal_id, key=key, digest=digest)
+    if isinstance(claimed, idempotency.Replay):
+        return Response(
+            claimed.body,
+            status_code=claimed.status_code,
+            media_type="application/json",
+            headers={"Idempotent-Replayed": "true"},
+        )
+    return claimed
+
+
 async def push_with_settings(
     session: AsyncSession, institution_id: uuid.UUID, state: AppState, batch: BatchPush
 ) -> BatchResult:
@@ -114,15 +131,9 @@ async def push_credentials(
     (`duplicate`). The answer lists each item's outcome in order."""
     if idempotency_key is None:
         raise BadRequest("Send an `Idempotency-Key` header (a new UUID per batch).", code="idempotency_key_required")
-    digest = idempotency.request_digest(request.method, request.url.path, await request.body())
-    claimed = await idempotency.begin(session, principal_id=institution.id, key=idempotency_key, digest=digest)
-    if isinstance(claimed, idempotency.Replay):
-        return Response(
-            claimed.body,
-            status_code=claimed.status_code,
-            media_type="application/json",
-            headers={"Idempotent-Replayed": "true"},
-        )
+    claimed = await claim_idempotency_key(session, request, institution.id, idempotency_key)
+    if isinstance(claimed, Response):
+        return claimed
     result = await push_with_settings(session, institution.id, state, body)
     payload = result.model_dump_json().encode()
     await idempotency.complete(session, claimed, status_code=200, body=payload)

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
-from api.routers.inbox import CurrentInstitution, push_with_settings
+from api.routers.inbox import CurrentInstitution, claim_idempotency_key, push_with_settings
 from api.state import AppState
 from core import idempotency
 from core.accounts.models import Institution
@@ -155,15 +155,9 @@ async def issue(
                 "`Idempotency-Key` with `delivery: offer`.",
                 code="idempotency_not_supported",
             )
-        digest = idempotency.request_digest(request.method, request.url.path, await request.body())
-        found = await idempotency.begin(session, principal_id=institution.id, key=idempotency_key, digest=digest)
-        if isinstance(found, idempotency.Replay):
-            return Response(
-                found.body,
-                status_code=found.status_code,
-                media_type="application/json",
-                headers={"Idempotent-Replayed": "true"},
-            )
+        found = await claim_idempotency_key(session, request, institution.id, idempotency_key)
+        if isinstance(found, Response):
+            return found
         claimed = found
     signer = signer_of(state)
     result = await service.issue(

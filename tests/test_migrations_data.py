@@ -19,6 +19,7 @@ from sqlalchemy.types import JSON, DateTime, Integer, LargeBinary, String, Uuid
 from alembic import command
 from core.clock import utcnow
 from core.database import alembic_config, create_engine
+from core.ids import new_id
 from tests.conftest import _admin_execute
 from tests.factories import DATA
 
@@ -200,3 +201,67 @@ class TestInstitutionsAndBodies:
         assert institution_id == client
         assert name == "Universiteit Leiden"
         assert days == 120
+
+
+INSTITUTIONS = table(
+    "institutions",
+    column("id", Uuid()),
+    column("name", String()),
+    column("kind", String()),
+    column("created_at", DateTime(timezone=True)),
+    column("event_seq", Integer()),
+)
+EVENTS = table(
+    "institution_events",
+    column("id", Uuid()),
+    column("institution_id", Uuid()),
+    column("type", String()),
+    column("data", JSON().with_variant(JSONB(), "postgresql")),
+    column("at", DateTime(timezone=True)),
+    column("seq", Integer()),
+)
+
+
+async def _write_events(url: str, institutions: list[uuid.UUID], events: list[tuple[uuid.UUID, uuid.UUID]]) -> None:
+    engine = create_engine(url, pool=False)
+    try:
+        async with engine.begin() as connection:
+            for institution in institutions:
+                await connection.execute(
+                    INSTITUTIONS.insert().values(
+                        id=institution, name=str(institution), kind="other", created_at=utcnow()
+                    )
+                )
+            for event, institution in events:
+                await connection.execute(
+                    EVENTS.insert().values(id=event, institution_id=institution, type="delivered", data={}, at=utcnow())
+                )
+    finally:
+        await engine.dispose()
+
+
+async def _read_events(url: str) -> tuple[dict[uuid.UUID, int], dict[uuid.UUID, int]]:
+    engine = create_engine(url, pool=False)
+    try:
+        async with engine.connect() as connection:
+            seqs = {row[0]: row[1] for row in await connection.execute(select(EVENTS.c.id, EVENTS.c.seq))}
+            last = {
+                row[0]: row[1] for row in await connection.execute(select(INSTITUTIONS.c.id, INSTITUTIONS.c.event_seq))
+            }
+    finally:
+        await engine.dispose()
+    return seqs, last
+
+
+class TestFeedSequence:
+    def test_existing_events_are_numbered_per_institution_in_their_order(self, empty_database: str) -> None:
+        config = alembic_config(empty_database)
+        command.upgrade(config, "0012")
+        first, second = sorted(uuid.uuid4() for _ in range(2))
+        events = sorted(new_id() for _ in range(5))  # in id order: the feed order until now
+        owners = [first, second, first, first, second]
+        asyncio.run(_write_events(empty_database, [first, second], list(zip(events, owners, strict=True))))
+        command.upgrade(config, "head")
+        seqs, last = asyncio.run(_read_events(empty_database))
+        assert [seqs[event] for event in events] == [1, 1, 2, 3, 2]
+        assert last == {first: 3, second: 2}

@@ -161,7 +161,9 @@ async def get_delivery(item_id: ItemID, institution: CurrentInstitution, session
 
 
 def event_public(event: InstitutionEvent) -> InstitutionEventPublic:
-    return InstitutionEventPublic(id=event.id, type=event.type, item_id=event.item_id, data=event.data, at=event.at)
+    return InstitutionEventPublic(
+        id=event.id, seq=event.seq, type=event.type, item_id=event.item_id, data=event.data, at=event.at
+    )
 
 
 @institutions_router.get(

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Enum, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Enum, ForeignKey, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.clock import utcnow
@@ -121,6 +121,8 @@ class Institution(SQLModel, table=True):
     erasmus_code: str | None = Field(default=None, max_length=32)
     schac_code: str | None = Field(default=None, max_length=255)
     pic: str | None = Field(default=None, max_length=16, description="EU Participant Identification Code.")
+    event_seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+    """The last number given to one of its change-feed events (`InstitutionEvent.seq`)."""
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

@@ -489,6 +489,60 @@ class TestIsolation:
         assert jwt.get_unverified_claims(leiden.token)["sub"] == leiden.id
 
 
+class TestFeedOrder:
+    async def test_concurrent_pushes_and_decisions_number_the_feed_without_gaps(
+        self, committing_client: httpx.AsyncClient, engine: AsyncEngine
+    ) -> None:
+        """Twelve pushes and the learner's decisions at once, each in its own transaction: the feed numbers every
+        event once, 1 … N in commit order, and a reader following the cursor page by page misses none."""
+        client = committing_client
+        email = f"feed-{secrets.token_hex(4)}@example.org"
+        async with create_sessionmaker(engine)() as session:
+            institution = await create_institution(session, InstitutionCreate(name=f"Feed {email}"))
+            row, secret = await create_client(
+                session, name=institution.name, created_by=None, institution_id=institution.id
+            )
+            await session.commit()
+        try:
+            learner = await create_account(client, email=email)
+            token = await client.post(
+                "/v1/auth/token",
+                data={"grant_type": "client_credentials", "client_id": row.client_id, "client_secret": secret},
+            )
+            pusher = Institution(str(institution.id), token.json()["access_token"])
+            documents = [json.dumps({**json.loads(EDC), "id": f"urn:uuid:{uuid.uuid4()}"}) for _ in range(12)]
+            pushed = await asyncio.gather(
+                *(push(client, pusher, [item(d, "application/ld+json", learner_id=learner.id)]) for d in documents)
+            )
+            assert {r.status_code for r in pushed} == {200}, [r.text for r in pushed if r.status_code != 200]
+            item_ids = [r.json()["items"][0]["item_id"] for r in pushed]
+            decided = await asyncio.gather(
+                *(
+                    client.post(f"{INBOX}/{item_id}/{'accept' if n % 2 else 'decline'}", headers=learner.headers)
+                    for n, item_id in enumerate(item_ids)
+                )
+            )
+            assert {r.status_code for r in decided} == {200}
+            seen: list[dict[str, Any]] = []
+            cursor = None
+            while True:
+                params = {"limit": "5", **({"cursor": cursor} if cursor else {})}
+                page = (await client.get("/v1/institutions/events", params=params, headers=pusher.headers())).json()
+                if not page["items"]:
+                    break
+                seen.extend(page["items"])
+                cursor = page["next_cursor"]
+            assert [event["seq"] for event in seen] == list(range(1, 25))
+            assert sorted(event["type"] for event in seen) == ["accepted"] * 6 + ["declined"] * 6 + ["delivered"] * 12
+        finally:
+            async with engine.begin() as connection:
+                await connection.execute(
+                    delete(IdempotencyRecord).where(col(IdempotencyRecord.principal_id) == institution.id)
+                )
+                await connection.execute(delete(InstitutionRow).where(col(InstitutionRow.id) == institution.id))
+                await connection.execute(delete(User).where(col(User.email) == email))
+
+
 class TestConcurrentDuplicates:
     async def test_one_execution_and_identical_answers(
         self, committing_client: httpx.AsyncClient, engine: AsyncEngine

@@ -711,7 +711,9 @@ class TestConcurrentRounds:
                 session, institution.id, WebhookEndpointCreate(url=receiver.url(path)), allowed_hosts=[LOOPBACK]
             )
             events = [
-                InstitutionEvent(institution_id=institution.id, type="delivered", data={"external_id": f"c{n}"})
+                InstitutionEvent(
+                    institution_id=institution.id, seq=n + 1, type="delivered", data={"external_id": f"c{n}"}
+                )
                 for n in range(30)
             ]
             session.add_all(events)
@@ -748,7 +750,9 @@ class TestWorkerCommand:
                 endpoint = await webhooks.register_endpoint(
                     session, institution.id, WebhookEndpointCreate(url=receiver.url(path)), allowed_hosts=[LOOPBACK]
                 )
-                event = InstitutionEvent(institution_id=institution.id, type="delivered", data={"external_id": "x1"})
+                event = InstitutionEvent(
+                    institution_id=institution.id, seq=1, type="delivered", data={"external_id": "x1"}
+                )
                 session.add(event)
                 await webhooks.enqueue(session, event)
 

@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.clock import utcnow
@@ -93,15 +93,24 @@ class InboxItem(SQLModel, table=True):
 
 
 class InstitutionEvent(SQLModel, table=True):
-    """The institution's change feed (`GET /v1/institutions/events`): what happened to what it pushed."""
+    """The institution's change feed (`GET /v1/institutions/events`): what happened to what it pushed.
+
+    `seq` numbers an institution's events in the order their transactions commit (`service._record` takes the next
+    numbers from `institutions.event_seq` under that row's lock): a reader following the feed by `seq` never steps
+    over an event that commits later with a smaller number, as it could by id or time."""
 
     __tablename__ = "institution_events"
-    __table_args__ = (Index("ix_institution_events_institution_id_id", "institution_id", "id"),)
+    __table_args__ = (
+        Index("ix_institution_events_institution_id_id", "institution_id", "id"),
+        UniqueConstraint("institution_id", "seq"),
+    )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     institution_id: uuid.UUID = Field(
         sa_column=Column(ForeignKey("institutions.id", ondelete="CASCADE"), nullable=False)
     )
+    seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    """Set by `service._record` when the event is written."""
     type: str = Field(max_length=32)
     item_id: uuid.UUID | None = None
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(PortableJSON, nullable=False))

@@ -85,6 +85,9 @@ class DeliveryPublic(BaseModel):
 
 class InstitutionEventPublic(BaseModel):
     id: uuid.UUID
+    seq: int = Field(
+        description="The event's number in your feed: 1, 2, 3 … in the order the events were committed, no gaps."
+    )
     type: str = Field(description="`delivered`, `invited`, `invitation_claimed`, `accepted`, `declined`.")
     item_id: uuid.UUID | None
     data: dict[str, Any]

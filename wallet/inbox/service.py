@@ -149,22 +149,48 @@ def _event(institution_id: uuid.UUID, kind: str, item: InboxItem | None, **data:
     )
 
 
+async def _number(session: AsyncSession, events: Sequence[InstitutionEvent]) -> list[int]:
+    """The next numbers of each event's institution feed, in the order of `events`. The UPDATE locks the
+    institution's row until the transaction ends, so a concurrent transaction numbers its events only after this one
+    committed (or rolled back): numbers follow commit order, and a rolled-back transaction's numbers are taken
+    again."""
+    by_institution: dict[uuid.UUID, list[int]] = {}
+    for position, event in enumerate(events):
+        by_institution.setdefault(event.institution_id, []).append(position)
+    numbers = [0] * len(events)
+    for institution_id in sorted(by_institution):  # one order of locks for every transaction
+        mine = by_institution[institution_id]
+        taken = await session.execute(
+            update(Institution)
+            .where(col(Institution.id) == institution_id)
+            .values(event_seq=col(Institution.event_seq) + len(mine))
+            .returning(col(Institution.event_seq))
+            .execution_options(synchronize_session=False)
+        )
+        last = int(taken.scalar_one())
+        for offset, position in enumerate(mine):
+            numbers[position] = last - len(mine) + 1 + offset
+    return numbers
+
+
 async def _record(session: AsyncSession, *events: InstitutionEvent) -> None:
     """Add events to the change feed and queue their webhooks, in the caller's transaction: every event goes
     through here, so none is announced without being recorded, nor recorded without being announced. The rows are
     written with one bulk INSERT (a pushed batch has up to 1,000), before the deliveries that refer to them."""
     if not events:
         return
+    numbers = await _number(session, events)
     rows = [
         {
             "id": e.id,
             "institution_id": e.institution_id,
+            "seq": seq,
             "type": e.type,
             "item_id": e.item_id,
             "data": e.data,
             "at": e.at,
         }
-        for e in events
+        for e, seq in zip(events, numbers, strict=True)
     ]
     await session.execute(insert(InstitutionEvent), rows)
     await webhooks.enqueue_many(session, events)
@@ -337,12 +363,19 @@ async def delivery(session: AsyncSession, institution_id: uuid.UUID, item_id: uu
 async def events_page(
     session: AsyncSession, institution_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> tuple[list[InstitutionEvent], str | None]:
-    """The institution's events, oldest first; `next_cursor` continues after the last one (poll it for new ones)."""
+    """The institution's events in commit order (`seq`); `next_cursor` (the last event's id) continues after the
+    last one (poll it for new ones)."""
     limit = max(1, min(limit, MAX_PAGE))
     statement = select(InstitutionEvent).where(col(InstitutionEvent.institution_id) == institution_id)
     if cursor:
-        statement = statement.where(col(InstitutionEvent.id) > decode_cursor(cursor))
-    rows = list((await session.execute(statement.order_by(col(InstitutionEvent.id)).limit(limit))).scalars())
+        after = select(col(InstitutionEvent.seq)).where(
+            col(InstitutionEvent.id) == decode_cursor(cursor), col(InstitutionEvent.institution_id) == institution_id
+        )
+        seq = (await session.execute(after)).scalar_one_or_none()
+        if seq is None:
+            raise InvalidInput("The cursor is not one this feed gave you.", code="invalid_cursor")
+        statement = statement.where(col(InstitutionEvent.seq) > seq)
+    rows = list((await session.execute(statement.order_by(col(InstitutionEvent.seq)).limit(limit))).scalars())
     # The cursor always moves: an empty page answers the same cursor, to poll again later.
     next_cursor = encode_cursor(rows[-1].id) if rows else cursor
     return rows, next_cursor

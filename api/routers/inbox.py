@@ -176,8 +176,9 @@ def event_public(event: InstitutionEvent) -> InstitutionEventPublic:
 async def list_events(
     institution: CurrentInstitution, session: ReadSessionDep, pagination: PaginationDep
 ) -> InstitutionEventPage:
-    """What happened to what you pushed, oldest first: `delivered`, `invited`, `invitation_claimed`, `accepted`,
-    `declined`. Keep `next_cursor` and send it back to read what came after."""
+    """What happened to what you pushed or issued, in commit order (`seq` 1, 2, 3 …, no gaps): `delivered`,
+    `invited`, `invitation_claimed`, `accepted`, `declined`, `suspended`, `reinstated`, `revoked`, `collected`. Keep
+    `next_cursor` and send it back to read what came after: following it misses no event."""
     events, next_cursor = await service.events_page(
         session, institution.id, limit=pagination.limit, cursor=pagination.cursor
     )

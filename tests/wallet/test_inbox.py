@@ -9,6 +9,8 @@ import json
 import re
 import secrets
 import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -489,95 +491,83 @@ class TestIsolation:
         assert jwt.get_unverified_claims(leiden.token)["sub"] == leiden.id
 
 
+@dataclass(frozen=True)
+class Committed:
+    client: httpx.AsyncClient
+    institution: Institution
+    learner: Account
+
+
+@pytest.fixture
+async def committed(committing_client: httpx.AsyncClient, engine: AsyncEngine) -> AsyncIterator[Committed]:
+    """An institution with its token and a learner, committed for requests that run concurrently for real (the
+    app's own engines); removed afterwards with everything they wrote."""
+    email = f"race-{secrets.token_hex(4)}@example.org"
+    async with create_sessionmaker(engine)() as session:
+        institution = await create_institution(session, InstitutionCreate(name=f"Race {email}"))
+        row, secret = await create_client(
+            session, name=institution.name, created_by=None, institution_id=institution.id
+        )
+        await session.commit()
+    try:
+        learner = await create_account(committing_client, email=email)
+        token = await committing_client.post(
+            "/v1/auth/token",
+            data={"grant_type": "client_credentials", "client_id": row.client_id, "client_secret": secret},
+        )
+        yield Committed(committing_client, Institution(str(institution.id), token.json()["access_token"]), learner)
+    finally:
+        async with engine.begin() as connection:
+            await connection.execute(
+                delete(IdempotencyRecord).where(col(IdempotencyRecord.principal_id) == institution.id)
+            )
+            await connection.execute(delete(InstitutionRow).where(col(InstitutionRow.id) == institution.id))
+            await connection.execute(delete(User).where(col(User.email) == email))
+
+
 class TestFeedOrder:
-    async def test_concurrent_pushes_and_decisions_number_the_feed_without_gaps(
-        self, committing_client: httpx.AsyncClient, engine: AsyncEngine
-    ) -> None:
+    async def test_concurrent_pushes_and_decisions_number_the_feed_without_gaps(self, committed: Committed) -> None:
         """Twelve pushes and the learner's decisions at once, each in its own transaction: the feed numbers every
         event once, 1 … N in commit order, and a reader following the cursor page by page misses none."""
-        client = committing_client
-        email = f"feed-{secrets.token_hex(4)}@example.org"
-        async with create_sessionmaker(engine)() as session:
-            institution = await create_institution(session, InstitutionCreate(name=f"Feed {email}"))
-            row, secret = await create_client(
-                session, name=institution.name, created_by=None, institution_id=institution.id
+        client, pusher, learner = committed.client, committed.institution, committed.learner
+        documents = [json.dumps({**json.loads(EDC), "id": f"urn:uuid:{uuid.uuid4()}"}) for _ in range(12)]
+        pushed = await asyncio.gather(
+            *(push(client, pusher, [item(d, "application/ld+json", learner_id=learner.id)]) for d in documents)
+        )
+        assert {r.status_code for r in pushed} == {200}, [r.text for r in pushed if r.status_code != 200]
+        item_ids = [r.json()["items"][0]["item_id"] for r in pushed]
+        decided = await asyncio.gather(
+            *(
+                client.post(f"{INBOX}/{item_id}/{'accept' if n % 2 else 'decline'}", headers=learner.headers)
+                for n, item_id in enumerate(item_ids)
             )
-            await session.commit()
-        try:
-            learner = await create_account(client, email=email)
-            token = await client.post(
-                "/v1/auth/token",
-                data={"grant_type": "client_credentials", "client_id": row.client_id, "client_secret": secret},
-            )
-            pusher = Institution(str(institution.id), token.json()["access_token"])
-            documents = [json.dumps({**json.loads(EDC), "id": f"urn:uuid:{uuid.uuid4()}"}) for _ in range(12)]
-            pushed = await asyncio.gather(
-                *(push(client, pusher, [item(d, "application/ld+json", learner_id=learner.id)]) for d in documents)
-            )
-            assert {r.status_code for r in pushed} == {200}, [r.text for r in pushed if r.status_code != 200]
-            item_ids = [r.json()["items"][0]["item_id"] for r in pushed]
-            decided = await asyncio.gather(
-                *(
-                    client.post(f"{INBOX}/{item_id}/{'accept' if n % 2 else 'decline'}", headers=learner.headers)
-                    for n, item_id in enumerate(item_ids)
-                )
-            )
-            assert {r.status_code for r in decided} == {200}
-            seen: list[dict[str, Any]] = []
-            cursor = None
-            while True:
-                params = {"limit": "5", **({"cursor": cursor} if cursor else {})}
-                page = (await client.get("/v1/institutions/events", params=params, headers=pusher.headers())).json()
-                if not page["items"]:
-                    break
-                seen.extend(page["items"])
-                cursor = page["next_cursor"]
-            assert [event["seq"] for event in seen] == list(range(1, 25))
-            assert sorted(event["type"] for event in seen) == ["accepted"] * 6 + ["declined"] * 6 + ["delivered"] * 12
-        finally:
-            async with engine.begin() as connection:
-                await connection.execute(
-                    delete(IdempotencyRecord).where(col(IdempotencyRecord.principal_id) == institution.id)
-                )
-                await connection.execute(delete(InstitutionRow).where(col(InstitutionRow.id) == institution.id))
-                await connection.execute(delete(User).where(col(User.email) == email))
+        )
+        assert {r.status_code for r in decided} == {200}
+        seen: list[dict[str, Any]] = []
+        cursor = None
+        while True:
+            params = {"limit": "5", **({"cursor": cursor} if cursor else {})}
+            page = (await client.get("/v1/institutions/events", params=params, headers=pusher.headers())).json()
+            if not page["items"]:
+                break
+            seen.extend(page["items"])
+            cursor = page["next_cursor"]
+        assert [event["seq"] for event in seen] == list(range(1, 25))
+        assert sorted(event["type"] for event in seen) == ["accepted"] * 6 + ["declined"] * 6 + ["delivered"] * 12
 
 
 class TestConcurrentDuplicates:
-    async def test_one_execution_and_identical_answers(
-        self, committing_client: httpx.AsyncClient, engine: AsyncEngine
-    ) -> None:
-        client = committing_client
-        email = f"race-{secrets.token_hex(4)}@example.org"
-        async with create_sessionmaker(engine)() as session:
-            institution = await create_institution(session, InstitutionCreate(name=f"Race {email}"))
-            row, secret = await create_client(
-                session, name=institution.name, created_by=None, institution_id=institution.id
-            )
-            await session.commit()
-        try:
-            learner = await create_account(client, email=email)
-            token = await client.post(
-                "/v1/auth/token",
-                data={"grant_type": "client_credentials", "client_id": row.client_id, "client_secret": secret},
-            )
-            pusher = Institution(str(institution.id), token.json()["access_token"])
-            batch = [item(OB3_JWT, "application/jwt", learner_id=learner.id)]
-            responses = await asyncio.gather(*(push(client, pusher, batch, key="concurrent-0001") for _ in range(10)))
-            assert {r.status_code for r in responses} == {200}
-            assert len({r.content for r in responses}) == 1
-            assert sum(r.headers.get("idempotent-replayed") == "true" for r in responses) == 9
-            async with engine.connect() as connection:
-                items = (
-                    await connection.execute(
-                        select(func.count()).where(col(InboxItem.institution_id) == institution.id)
-                    )
-                ).scalar_one()
-            assert items == 1
-        finally:
-            async with engine.begin() as connection:
+    async def test_one_execution_and_identical_answers(self, committed: Committed, engine: AsyncEngine) -> None:
+        client, pusher, learner = committed.client, committed.institution, committed.learner
+        batch = [item(OB3_JWT, "application/jwt", learner_id=learner.id)]
+        responses = await asyncio.gather(*(push(client, pusher, batch, key="concurrent-0001") for _ in range(10)))
+        assert {r.status_code for r in responses} == {200}
+        assert len({r.content for r in responses}) == 1
+        assert sum(r.headers.get("idempotent-replayed") == "true" for r in responses) == 9
+        async with engine.connect() as connection:
+            items = (
                 await connection.execute(
-                    delete(IdempotencyRecord).where(col(IdempotencyRecord.principal_id) == institution.id)
+                    select(func.count()).where(col(InboxItem.institution_id) == uuid.UUID(pusher.id))
                 )
-                await connection.execute(delete(InstitutionRow).where(col(InstitutionRow.id) == institution.id))
-                await connection.execute(delete(User).where(col(User.email) == email))
+            ).scalar_one()
+        assert items == 1

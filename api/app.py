@@ -188,8 +188,7 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         try:
             yield
         finally:
-            await state.outbox.stop()
-            await webhook_dispatcher.stop()
+            await asyncio.gather(state.outbox.stop(), webhook_dispatcher.stop())
             flusher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await flusher

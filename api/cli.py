@@ -112,9 +112,9 @@ async def _work(settings: Settings, interval: float) -> None:
         try:
             await stopping.wait()
         finally:
-            # A round cut short leaves its claimed webhooks to come back after their lease: nothing is lost.
-            for dispatcher in dispatchers:
-                await dispatcher.stop()
+            # Rounds in progress finish first; one cut short after the grace period leaves its claimed webhooks to
+            # come back after their lease: nothing is lost.
+            await asyncio.gather(*(dispatcher.stop() for dispatcher in dispatchers))
             log.info("worker_stopped")
     finally:
         await engine.dispose()

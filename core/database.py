@@ -90,16 +90,17 @@ def create_engine(
     dropping the old one, and with foreign keys on that drop would cascade into every referencing table.
     `read_only=True` builds the engine for reads that need no transaction (a single SELECT): its connections are
     in autocommit mode from the start, so a read costs no BEGIN/COMMIT round trips. It may point at a replica.
-    Connections are not reset when returned to the pool: sessions and `connect()` blocks always end their
-    transactions themselves, and a dropped connection is detected when it fails (503 + pool invalidation).
+    A connection returned to the pool is rolled back only if its transaction was not ended (SQLAlchemy skips the
+    reset otherwise, so it costs nothing on the normal path); read-only connections, in autocommit, are not reset.
+    A dropped connection is detected when it fails (503 + pool invalidation).
     """
-    kwargs: dict[str, Any] = {"echo": echo, "pool_reset_on_return": None}
+    kwargs: dict[str, Any] = {"echo": echo}
     if not pool:
         kwargs["poolclass"] = NullPool
     elif url.startswith("postgresql"):
         kwargs.update(pool_size=10, max_overflow=10)
     if read_only:
-        kwargs["isolation_level"] = "AUTOCOMMIT"
+        kwargs.update(isolation_level="AUTOCOMMIT", pool_reset_on_return=None)
     engine = create_async_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, foreign_keys=not for_migrations))

@@ -696,6 +696,19 @@ class TestQueue:
             await dispatcher.stop()
         reference_verify(secret, request)
 
+    async def test_stopping_the_dispatcher_leaves_the_connection_usable(
+        self, client: httpx.AsyncClient, connection: AsyncConnection
+    ) -> None:
+        # A round cancelled inside its transaction invalidated the connection, and on SQLite the write lock stayed
+        # with it: the next test's writes failed with "database is locked". A stop now lets the round finish.
+        state: Any = client.app.state.passerelle  # type: ignore[attr-defined]
+        for pause in (0.0, 0.003, 0.007, 0.011, 0.02):
+            dispatcher = delivery.WebhookDispatcher(state.sessionmaker, state.settings, interval=0.0)
+            dispatcher.start()
+            await asyncio.sleep(pause)
+            await dispatcher.stop()
+            assert (await connection.execute(select(1))).scalar_one() == 1
+
 
 class TestConcurrentRounds:
     async def test_rounds_running_at_once_send_each_delivery_once(

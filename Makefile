@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 TEST_PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install install-dev a11y-deps migrate seed test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-verification bench-recognition bench-sharing lock clean
+.PHONY: run install install-dev a11y-deps migrate seed test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-verification bench-recognition bench-sharing bench-offers lock clean
 
 # requirements.lock: what the service runs with (and hatchling, to install it); requirements-dev.lock adds the
 # test and lint tools. Both are hashed; `make lock` regenerates them from pyproject.toml.
@@ -95,6 +95,9 @@ bench-recognition: install-dev
 
 bench-sharing: install-dev
 	$(BIN)/python -m bench.sharing --database both
+
+bench-offers: install-dev
+	$(BIN)/python -m bench.offers --database both
 
 lock:
 	$(BIN)/python -m pip install --quiet uv

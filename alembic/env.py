@@ -10,12 +10,14 @@ from sqlmodel.sql.sqltypes import AutoString
 
 # Every module with tables, imported for what it registers on the metadata.
 import core.accounts.models
+import core.accounts.tombstones
 import core.idempotency
 import core.outbox  # noqa: F401
 import recognition.cases.models
 import recognition.models  # noqa: F401
 import wallet.inbox.models
 import wallet.issuing.models
+import wallet.learning.models
 import wallet.models
 import wallet.sharing.models
 import wallet.verification.models
@@ -23,6 +25,7 @@ import wallet.webhooks.models  # noqa: F401
 from alembic import context
 from core.database import UTCDateTime, create_engine, metadata
 from core.settings import get_settings
+from recognition.offers.models import modelled
 
 config = context.config
 
@@ -48,6 +51,7 @@ def _configure(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,
+        include_object=modelled,  # full-text search objects made by hand (migration 0014)
     )
     with context.begin_transaction():
         context.run_migrations()

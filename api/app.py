@@ -23,16 +23,22 @@ from api.routers import (
     cases,
     inbox,
     issuing,
+    learning,
+    lifecycle,
+    offers,
     ops,
     recognition,
     share_pages,
     shares,
+    skills,
+    statistics,
     verification,
     wallet,
     webhooks,
 )
 from api.state import AppState
 from core import passwords
+from core.accounts import tombstones
 from core.accounts.tokens import TokenService
 from core.database import (
     create_engine,
@@ -44,6 +50,7 @@ from core.database import (
 from core.keys import KeyRing
 from core.outbox import OutboxDispatcher
 from core.settings import Settings, get_settings
+from wallet.retention import RetentionLoop
 from wallet.status import StatusChecker, StatusPolicy
 from wallet.verification.status import DataIntegrityProofs
 from wallet.webhooks.delivery import WebhookDispatcher
@@ -103,8 +110,27 @@ OPENAPI_TAGS = [
         "description": "Institutions' webhook endpoints: the change feed pushed as signed Standard Webhooks, "
         "retries, dead letters.",
     },
+    {
+        "name": "learning",
+        "description": "Self-recorded non-formal and informal learning: entries labelled self-declared or endorsed, "
+        "evidence files, endorsement requests.",
+    },
+    {
+        "name": "endorsements",
+        "description": "The endorser's side of a one-time endorsement link (JSON): read the entry, endorse it once.",
+    },
+    {"name": "endorsement pages", "description": "The same endorsement link as an accessible HTML page and form."},
+    {
+        "name": "offers",
+        "description": "The offer catalogue: learning opportunities with their Annex I data, published by institutions "
+        "of every kind, searched by anyone.",
+    },
     {"name": "admin", "description": "Administration: institution clients, recognition bodies, the trust registry."},
     {"name": "operations", "description": "Health, readiness, metrics and public keys."},
+    {
+        "name": "statistics",
+        "description": "Public uptake statistics (JSON, CSV, SVG): counts only, small cells suppressed.",
+    },
 ]
 
 
@@ -135,6 +161,7 @@ async def build_state(
             )
     read_engine = create_engine(settings.effective_read_database_url, read_only=True) if bind is None else None
     keyring = KeyRing.open(settings.keys_dir)
+    tombstones.configure(settings)
     passwords.warm_up()
     sessionmaker = create_sessionmaker(bind or engine)
     return AppState(
@@ -182,13 +209,15 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         flusher = asyncio.create_task(_flush_access_log())
         state.outbox = OutboxDispatcher(state.sessionmaker, settings)
         webhook_dispatcher = WebhookDispatcher(state.sessionmaker, settings)
-        if bind is None:  # tests deliver the outbox and the webhooks themselves
+        retention = RetentionLoop(state.sessionmaker, settings)
+        if bind is None:  # tests deliver the outbox and the webhooks, and purge, themselves
             state.outbox.start()
             webhook_dispatcher.start()
+            retention.start()
         try:
             yield
         finally:
-            await asyncio.gather(state.outbox.stop(), webhook_dispatcher.stop())
+            await asyncio.gather(state.outbox.stop(), webhook_dispatcher.stop(), retention.stop())
             flusher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await flusher
@@ -223,6 +252,7 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         wallet.router,
         share_pages.router,
         shares.router,
+        skills.router,
         auth.router,
         verification.router,
         recognition.router,
@@ -235,10 +265,17 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         issuing.router,
         issuing.public_router,
         issuing.well_known_router,
+        offers.institution_router,
+        offers.public_router,
+        learning.router,
+        learning.endorsements_router,
+        learning.endorsement_pages_router,
+        lifecycle.router,
         webhooks.router,
         admin.router,
         admin.bodies_router,
         ops.router,
+        statistics.router,
     )
     for router in routers:
         app.include_router(router)
@@ -247,7 +284,8 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         BodyGuardMiddleware,
         json_limit=settings.json_body_limit,
         upload_limit=settings.upload_body_limit,
-        upload_paths={wallet.CREDENTIALS_PATH, verification.VERIFY_PATH},
+        upload_paths={wallet.CREDENTIALS_PATH, verification.VERIFY_PATH, lifecycle.IMPORT_PATH},
+        upload_patterns=(learning.EVIDENCE_UPLOAD_PATTERN,),
     )
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     return app

@@ -74,6 +74,8 @@ async def _work(settings: Settings, interval: float) -> None:
 
     import structlog
 
+    import recognition.cases.models  # noqa: F401 - its tables hold shares: retention must know them
+    from core.accounts import tombstones
     from core.database import (
         create_engine,
         create_sessionmaker,
@@ -82,6 +84,7 @@ async def _work(settings: Settings, interval: float) -> None:
         schema_revision,
     )
     from core.outbox import OutboxDispatcher
+    from wallet.retention import RetentionLoop
     from wallet.webhooks.delivery import WebhookDispatcher
 
     log = structlog.get_logger("passerelle.worker")
@@ -101,7 +104,9 @@ async def _work(settings: Settings, interval: float) -> None:
         dispatchers = (
             OutboxDispatcher(sessions, settings, interval=interval),
             WebhookDispatcher(sessions, settings, interval=interval),
+            RetentionLoop(sessions, settings),
         )
+        tombstones.configure(settings)
         stopping = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGTERM, signal.SIGINT):
@@ -124,8 +129,8 @@ async def _work(settings: Settings, interval: float) -> None:
 def worker(
     interval: Annotated[float, typer.Option(min=0.1, help="Seconds between delivery rounds when idle.")] = 5.0,
 ) -> None:
-    """Deliver the outbox (e-mail) and webhooks until SIGTERM or Ctrl-C. Several workers may run against
-    PostgreSQL; `serve` also delivers in-process."""
+    """Deliver the outbox (e-mail) and webhooks, and purge what is past its retention period, until SIGTERM or
+    Ctrl-C. Several workers may run against PostgreSQL; `serve` also does all of it in-process."""
     from api.logging import configure
 
     settings = get_settings()

@@ -71,20 +71,30 @@ def read_sessions(request: Request) -> async_sessionmaker[AsyncSession]:
 BEARER_DESCRIPTION = "An access token from `POST /v1/auth/token`."
 
 
+def _route(request: Request) -> str:
+    """The route template (never the raw path: it can hold identifiers and link tokens)."""
+    path = getattr(request.scope.get("route"), "path", None)
+    return path if isinstance(path, str) else "unmatched"
+
+
 async def authenticate(request: Request, authorization: str | None) -> Principal:
+    """The one door for bearer tokens: every refusal is logged as `authn_token_invalid` with a reason code
+    (OWASP Logging Vocabulary), never with the token or the header."""
     state: AppState = request.app.state.passerelle
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token or " " in token.strip():
+        reason = "token_missing" if not authorization else "malformed_authorization"
+        security_log.warning("authn_token_invalid", reason=reason, route=_route(request))
         raise AuthenticationFailed("Send an access token as `Authorization: Bearer <token>`.")
     try:
         authenticated = await state.tokens.authenticate(token.strip())
+        if isinstance(authenticated, ExternalSubject):
+            # Only external tokens touch the database here (to find or create the local account).
+            async with transaction(state.sessionmaker) as session:
+                return await resolve_external_subject(session, authenticated)
     except AuthenticationFailed as error:
-        security_log.warning("authn_token_invalid", reason=error.code)
+        security_log.warning("authn_token_invalid", reason=error.code, route=_route(request))
         raise
-    if isinstance(authenticated, ExternalSubject):
-        # Only external tokens touch the database here (to find or create the local account).
-        async with transaction(state.sessionmaker) as session:
-            return await resolve_external_subject(session, authenticated)
     return authenticated
 
 
@@ -103,8 +113,16 @@ class BearerPrincipal(HTTPBearer):
 
     async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
         principal = await authenticate(request, request.headers.get("authorization"))
+        request.scope.setdefault("state", {})["principal"] = principal  # for `authz_fail` lines of later refusals
         if self.roles and principal.role not in self.roles:
-            security_log.warning("authz_fail", role=principal.role.value, required=[r.value for r in self.roles])
+            security_log.warning(
+                "authz_fail",
+                reason="wrong_role",
+                user_id=str(principal.id),
+                role=principal.role.value,
+                required=[r.value for r in self.roles],
+                route=_route(request),
+            )
             raise AuthenticationFailed(
                 f"This operation needs a {' or '.join(r.value for r in self.roles)} token.", code="wrong_principal"
             )

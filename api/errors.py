@@ -7,6 +7,7 @@ bodies and unhandled exceptions — is `application/problem+json` with `type`, `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
@@ -37,6 +38,7 @@ STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
     (errors.Conflict, 409),
     (errors.Gone, 410),
     (errors.PreconditionFailed, 412),
+    (errors.ContentTooLarge, 413),
     (errors.UnsupportedMediaType, 415),
     (errors.InvalidInput, 422),
     (errors.PreconditionRequired, 428),
@@ -77,6 +79,14 @@ class Problem(BaseModel):
     errors: list[dict[str, Any]] | None = Field(default=None, description="Field errors for 422 answers.")
 
 
+_TOKEN_IN_PATH = re.compile(r"^(/v1/endorsements/|/endorse/)[^/]+")
+
+
+def public_instance(path: str) -> str:
+    """The request path for a problem's `instance`, with a link token in it replaced by `{token}`."""
+    return _TOKEN_IN_PATH.sub(r"\1{token}", path)
+
+
 def status_for(error: errors.DomainError) -> int:
     for error_type, status in STATUS_BY_ERROR:
         if isinstance(error, error_type):
@@ -114,8 +124,22 @@ def _request_id(request: Request) -> str | None:
     return value if isinstance(value, str) else None
 
 
+security_log = structlog.get_logger("passerelle.security")
+
+
 async def handle_domain_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, errors.DomainError)
+    if isinstance(exc, errors.PermissionDenied):
+        # Authenticated, and the role or object does not allow it: wherever the domain refused, one event here.
+        principal = request.scope.get("state", {}).get("principal")
+        security_log.warning(
+            "authz_fail",
+            reason=exc.code,
+            user_id=str(principal.id) if principal is not None else None,
+            role=principal.role.value if principal is not None else None,
+            route=getattr(request.scope.get("route"), "path", "unmatched"),
+            method=request.method,
+        )
     if request.url.path.startswith("/s/"):
         # Share pages answer their own way: no path (it holds the link token), privacy headers on every answer.
         from api.routers.share_pages import error_response
@@ -143,7 +167,7 @@ async def handle_domain_error(request: Request, exc: Exception) -> Response:
         status=status,
         code=exc.code,
         detail=exc.detail,
-        instance=request.url.path,
+        instance=public_instance(request.url.path),
         request_id=_request_id(request),
         extra=extra,
         headers=headers,
@@ -174,7 +198,7 @@ async def handle_validation_error(request: Request, exc: Exception) -> Response:
         return problem_response(
             status=415,
             code="unsupported_media_type",
-            instance=request.url.path,
+            instance=public_instance(request.url.path),
             request_id=_request_id(request),
             detail=f"This operation does not take {content_type.split(';', 1)[0]}; see the API description.",
         )
@@ -190,7 +214,7 @@ async def handle_validation_error(request: Request, exc: Exception) -> Response:
         status=422,
         code="invalid_input",
         detail="The request does not match the documented schema.",
-        instance=request.url.path,
+        instance=public_instance(request.url.path),
         request_id=_request_id(request),
         extra={"errors": field_errors},
     )
@@ -212,7 +236,7 @@ async def handle_http_exception(request: Request, exc: Exception) -> Response:
         status=status,
         code=code,
         detail=str(detail),
-        instance=request.url.path,
+        instance=public_instance(request.url.path),
         request_id=_request_id(request),
         headers=exc.headers,
     )
@@ -225,7 +249,7 @@ async def handle_database_error(request: Request, exc: Exception) -> Response:
         status=503,
         code="service_unavailable",
         detail="The database is busy or unreachable; retry.",
-        instance=request.url.path,
+        instance=public_instance(request.url.path),
         request_id=_request_id(request),
         headers={"Retry-After": "2"},
     )
@@ -245,10 +269,26 @@ def is_transient_database_error(exc: DBAPIError) -> bool:
     return isinstance(sqlstate, str) and sqlstate.startswith(TRANSIENT_SQLSTATES)
 
 
+def is_missing_reference(exc: DBAPIError) -> bool:
+    """A write that refers to a row deleted meanwhile (a foreign key violation): e.g. an erased learner's access
+    token, still valid for a few minutes, used to upload; or an object deleted by a concurrent request."""
+    sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    return sqlstate == "23503" or "FOREIGN KEY constraint failed" in str(exc.orig)
+
+
 async def handle_driver_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DBAPIError)
     if is_transient_database_error(exc):
         return await handle_database_error(request, exc)
+    if is_missing_reference(exc):
+        log.warning("missing_reference", route=getattr(request.scope.get("route"), "path", "unmatched"))
+        return problem_response(
+            status=409,
+            code="reference_gone",
+            detail="Something this request refers to no longer exists (it was deleted meanwhile); nothing was changed.",
+            instance=public_instance(request.url.path),
+            request_id=_request_id(request),
+        )
     raise exc  # anything else is a bug: on to `handle_unexpected` (500), as if this handler were not here
 
 
@@ -258,7 +298,7 @@ async def handle_unexpected(request: Request, exc: Exception) -> Response:
         status=500,
         code="internal_error",
         detail="An unexpected error occurred; it has been logged.",
-        instance=request.url.path,
+        instance=public_instance(request.url.path),
         request_id=_request_id(request),
     )
 

@@ -131,15 +131,28 @@ class BodyGuardMiddleware:
     """Caps request bodies (413), refuses JSON a strict parser would not take and URLs with U+0000 (422), before
     any route runs.
 
-    Routes listed in `upload_paths` get the upload limit and parse their documents themselves (the credential
-    store keeps exact bytes); every other route gets the JSON limit and strict JSON.
+    Routes listed in `upload_paths` (exact paths) or matched by one of `upload_patterns` (paths with identifiers in
+    them, matched whole) get the upload limit and parse their documents themselves (the credential store keeps
+    exact bytes); every other route gets the JSON limit and strict JSON.
     """
 
-    def __init__(self, app: ASGIApp, *, json_limit: int, upload_limit: int, upload_paths: Iterable[str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        json_limit: int,
+        upload_limit: int,
+        upload_paths: Iterable[str],
+        upload_patterns: Iterable[re.Pattern[str]] = (),
+    ) -> None:
         self.app = app
         self.json_limit = json_limit
         self.upload_limit = upload_limit
         self.upload_paths = frozenset(upload_paths)
+        self.upload_patterns = tuple(upload_patterns)
+
+    def _is_upload(self, path: str) -> bool:
+        return path in self.upload_paths or any(pattern.fullmatch(path) for pattern in self.upload_patterns)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -159,11 +172,11 @@ class BodyGuardMiddleware:
         if scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
             return
-        is_upload = scope["path"] in self.upload_paths
+        is_upload = self._is_upload(scope["path"])
         limit = self.upload_limit if is_upload else self.json_limit
         headers = Headers(scope=scope)
         declared = headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        if declared is not None and not _length_within(declared, limit):
             await self._too_large(scope, receive, send, limit)
             return
         body = bytearray()
@@ -202,6 +215,12 @@ class BodyGuardMiddleware:
             headers={"Connection": "close"},
         )
         await response(scope, receive, send)
+
+
+def _length_within(declared: str, limit: int) -> bool:
+    """A Content-Length of ASCII digits (RFC 9110 §8.6) no larger than `limit`. `str.isdigit` alone takes "²" (in
+    Latin-1, so in a header) and `int()` refuses more than 4,300 digits: both would escape as exceptions."""
+    return declared.isascii() and declared.isdigit() and len(declared) <= 20 and int(declared) <= limit
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

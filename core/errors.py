@@ -11,6 +11,7 @@ Hierarchy (each maps to one HTTP status and problem type in `api/errors.py`):
     ├── PreconditionRequired        a write that needs `If-Match` came without it
     ├── InvalidInput                payload that parsed but breaks a rule (→ 422)
     ├── UnsupportedMediaType        a body whose type we cannot take
+    ├── ContentTooLarge             a body or file larger than the limit for it (→ 413)
     ├── AuthenticationFailed        missing, malformed, expired or untrusted credentials (→ 401)
     │   └── InvalidGrant            OAuth2 `invalid_grant` at the token endpoint (→ 400)
     ├── PermissionDenied            authenticated but the role does not allow the operation (→ 403)
@@ -82,6 +83,11 @@ class InvalidInput(DomainError):
 class UnsupportedMediaType(DomainError):
     code = "unsupported_media_type"
     default_detail = "The request body's media type is not supported here."
+
+
+class ContentTooLarge(DomainError):
+    code = "content_too_large"
+    default_detail = "The content is larger than this service accepts here."
 
 
 class AuthenticationFailed(DomainError):

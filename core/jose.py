@@ -106,7 +106,10 @@ def decode(token: str, profile: TokenProfile, keys: Callable[[str], Key | None])
     critical = header.get("crit")
     # RFC 7515 §4.1.11: a recipient must reject a JWS with crit parameters it does not understand.
     if critical is not None and (
-        not isinstance(critical, list) or not critical or not set(critical) <= profile.understood_crit
+        not isinstance(critical, list)
+        or not critical
+        or not all(isinstance(name, str) for name in critical)  # names only: `set()` of a list inside would raise
+        or not set(critical) <= profile.understood_crit
     ):
         raise TokenRejected("The token has critical header parameters we do not understand.", code="crit")
     kid = header.get("kid")

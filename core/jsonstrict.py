@@ -1,6 +1,7 @@
 """Strict JSON: one parser for every JSON the service accepts (ASVS 5.0 1.5.3, parser differentials).
 
-Refused: duplicate object keys, NaN/Infinity, containers nested deeper than `MAX_DEPTH`, strings with U+0000 or
+Refused: duplicate object keys, NaN/Infinity (the literals, and numbers too large for a double, which parsers
+read as infinity), integers longer than Python converts (4,300 digits), containers nested deeper than `MAX_DEPTH`, strings with U+0000 or
 lone surrogates, invalid UTF-8, and anything that is not a single JSON text.
 
 Two parsers, one verdict. The fast path is jiter (`pydantic_core.from_json`, Rust): it already refuses NaN and
@@ -73,7 +74,7 @@ def _members(value: Any) -> tuple[int, int]:
     members = colons = 0
     keys: list[str] = []
     strings: list[str] = []
-    level = [value] if kind is dict or kind is list else []
+    level: list[Any] = [value] if kind is dict or kind is list else [[value]]  # a scalar: checked as an item
     depth = 1
     while level:
         if depth > MAX_DEPTH:
@@ -95,12 +96,20 @@ def _members(value: Any) -> tuple[int, int]:
                         colons += item.count(":")
                 elif kind is dict or kind is list:
                     below.append(item)
+                elif kind is float and item - item != 0.0:  # 1e999 reads as infinity; inf - inf is NaN
+                    raise _not_finite()
         level = below
         depth += 1
     return members, colons + "".join(keys).count(":") + "".join(strings).count(":")
 
 
 _LONG_STRING = 1024
+
+
+def _not_finite() -> InvalidJSON:
+    return InvalidJSON(
+        "A number is too large to be represented (it would read as infinity).", code="invalid_json_number"
+    )
 
 
 def _too_deep() -> InvalidJSON:
@@ -123,6 +132,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _no_constant(name: str) -> Any:
     raise InvalidJSON(f"{name} is not a JSON number.", code="invalid_json_number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value - value != 0.0:
+        raise _not_finite()
+    return value
 
 
 def _has_forbidden_character(text: str) -> bool:
@@ -164,11 +180,15 @@ def _exact(data: bytes | str) -> Any:
         except UnicodeDecodeError as exc:
             raise InvalidJSON("The body is not valid UTF-8.", code="invalid_utf8") from exc
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        value = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_float=_finite_float
+        )
     except RecursionError as exc:
         raise _too_deep() from exc
     except json.JSONDecodeError as exc:
         raise InvalidJSON(f"The body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}.") from exc
+    except ValueError as exc:  # int(): more digits than `sys.get_int_max_str_digits()` allows (a CPU guard)
+        raise InvalidJSON("A number has too many digits.", code="invalid_json_number") from exc
     _check(value, 1)
     return value
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx"})
@@ -86,6 +86,34 @@ class Settings(BaseSettings):
 
     json_body_limit: int = 2 * MIB
     upload_body_limit: int = 10 * MIB
+    learning_evidence_max_bytes: int = Field(default=5 * MIB, ge=1024)
+    """The largest evidence file (PDF, PNG, JPEG) a learner may attach to a self-recorded learning entry; an upload
+    larger than `upload_body_limit` is refused before it is read, whatever this says."""
+    learning_evidence_per_entry: int = Field(default=10, ge=1, le=100)
+    """How many evidence files one self-recorded learning entry may carry."""
+    endorsement_link_days: int = Field(default=14, ge=1, le=90)
+    """How long a one-time endorsement link stays valid."""
+
+    erasure_secret: SecretStr | None = None
+    """The HMAC key of erasure tombstones (`core.accounts.tombstones`); without it, a random key is generated once
+    in the keys directory. Every instance needs the same key. Changing it makes existing tombstones unrecognisable."""
+
+    # Retention (docs/data-lifecycle.md): what the retention loop deletes, and when.
+    retention_access_log_days: int = Field(default=365, ge=1)
+    """Share access-log rows (reveals, downloads, verifications) older than this are deleted."""
+    retention_idempotency_days: int = Field(default=7, ge=1)
+    """Idempotency records older than this are deleted: a retry with the same key later runs again (it is then
+    caught by natural-key dedupe)."""
+    retention_expired_share_days: int = Field(default=90, ge=1)
+    """Shares this many days past their expiry or revocation are deleted with their access log (unless a recognition
+    case still holds them)."""
+    retention_invitation_days: int = Field(default=30, ge=1)
+    """Unclaimed invitations (and the credentials waiting on them) this many days past their expiry are deleted."""
+    retention_endorsement_request_days: int = Field(default=30, ge=1)
+    """Endorsement requests this many days past expiry or withdrawal are deleted; used ones lose the endorser's
+    e-mail address and the learner's message (the endorsement itself stays)."""
+    retention_interval_seconds: float = Field(default=3600.0, gt=0)
+    """How often the retention loop runs (in the worker, or in the serving process)."""
 
     docs_enabled: bool | None = None
     """Serve /docs, /redoc and /openapi.json; defaults to on, and off in production (ASVS 5.0 13.4.5)."""
@@ -129,6 +157,8 @@ class Settings(BaseSettings):
         if any(configured) and not all(configured):
             raise ValueError("external OIDC needs oidc_issuer, oidc_audience and oidc_jwks_url together")
         if self.environment == "production":
+            if self.erasure_secret is not None and self.erasure_secret.get_secret_value() in PLACEHOLDER_SECRETS:
+                raise ValueError("erasure_secret must not be a placeholder in production")
             if self.token_audience.lower() in PLACEHOLDER_SECRETS:
                 raise ValueError("token_audience must be set in production")
             host = (urlsplit(self.public_url).hostname or "").lower()

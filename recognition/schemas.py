@@ -14,6 +14,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from core.text import SafeStr
+from recognition.offers.schemas import OfferSuggestion
 from wallet.summary.model import AnnexElement, Summary
 
 Status = Literal["verified", "partly verified", "believed"]
@@ -514,4 +515,10 @@ class StackResult(BaseModel):
     ects_missing: float
     met: bool
     missing: list[str] = Field(description="What is still missing, in words.")
+    suggested_offers: list[OfferSuggestion] = Field(
+        default_factory=list,
+        description="Published offers of the catalogue that would count towards the target (its field, at or above "
+        "its EQF level, with a workload), those that fit in what is missing first; empty once the target is met. "
+        "Suggestions only: whether to take one is the learner's choice.",
+    )
     caveat: str = STACK_CAVEAT

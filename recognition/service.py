@@ -18,6 +18,7 @@ from recognition.catalogue import Catalogue
 from recognition.changes import table_public
 from recognition.errors import GradingTableNotFound, UnknownCreditSystem
 from recognition.models import GradingTable
+from recognition.offers import search as offer_search
 from recognition.repository import RecognitionRepository
 from recognition.schemas import (
     Completeness,
@@ -37,6 +38,9 @@ from recognition.schemas import (
 from wallet.service import get_credential
 
 MAX_PAGE_SIZE = 100
+SUGGESTION_CANDIDATES = 200
+"""The newest matching offers the stack view's suggestions are chosen from: a bounded read, whatever the catalogue's
+size."""
 SMALL_REFERENCE_GROUP = 50
 
 
@@ -174,4 +178,11 @@ async def stack(session: AsyncSession, catalogue: Catalogue, principal: Principa
         credential = await get_credential(session, principal.id, credential_id)
         entries.append(stacking.Stackable(credential.id, credential.label, annex.read_summary(credential.summary)))
     entries.extend(stacking.Stackable(None, item.label, item.summary) for item in body.summaries)
-    return stacking.stack(entries, body.target, catalogue, _institution_of(principal, body.institution_id))
+    result = stacking.stack(entries, body.target, catalogue, _institution_of(principal, body.institution_id))
+    if not result.met:
+        target = body.target
+        candidates = await offer_search.candidates(
+            session, field=target.field, eqf_level=target.eqf_level, limit=SUGGESTION_CANDIDATES
+        )
+        result.suggested_offers = stacking.suggest(candidates, target, result.ects_missing)
+    return result

@@ -4,6 +4,10 @@ Each credential's workload is converted to ECTS (the rule kept), its EQF level r
 its field taken from its ISCED-F code. A credential counts towards the target when it has a workload, every reading
 of its level is at or above the target's EQF level (an ambiguous level counts only if all its readings do), and its
 field falls within the target's field. What does not count says why; the totals say what is missing.
+
+While something is missing, published offers of the catalogue that would count are suggested (`suggest`): those whose
+workload fits in what is missing first (the largest first), then the others (the smallest first), each with a
+sentence saying why it was suggested.
 """
 
 from __future__ import annotations
@@ -11,10 +15,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from core.accounts.models import Institution
 from recognition.catalogue import Catalogue
+from recognition.offers.models import Offer
+from recognition.offers.schemas import OfferSuggestion, ProviderRef
 from recognition.packet import convert_credits, field_code, read_levels, stated_credits
 from recognition.schemas import StackItem, StackResult, StackTarget, StackTotals
 from wallet.summary.model import Summary
+
+MAX_SUGGESTIONS = 5
 
 
 @dataclass(frozen=True)
@@ -91,3 +100,50 @@ def stack(
         met=ects_missing == 0,
         missing=missing,
     )
+
+
+def _reason(offer: Offer, target: StackTarget, ects: float, missing: float) -> str:
+    where = []
+    if target.field is not None:
+        where.append(f"in field {offer.field_of_study}, within the target's {target.field}")
+    if target.eqf_level is not None:
+        where.append(f"at EQF {offer.eqf_level}")
+    coverage = (
+        f"{ects:g} of the {missing:g} ECTS missing"
+        if ects <= missing
+        else f"the {missing:g} ECTS missing ({ects:g} ECTS in all)"
+    )
+    return f"Would count: {', '.join(where) + ', ' if where else ''}it covers {coverage}."
+
+
+def suggest(candidates: list[tuple[Offer, Institution]], target: StackTarget, missing: float) -> list[OfferSuggestion]:
+    """The offers that best fill the gap, at most `MAX_SUGGESTIONS`, each with why (see the module docstring)."""
+    if missing <= 0:
+        return []
+    usable = [(offer, institution) for offer, institution in candidates if offer.ects_equivalent]
+    fitting = sorted((pair for pair in usable if (pair[0].ects_equivalent or 0) <= missing), key=_larger_first)
+    larger = sorted((pair for pair in usable if (pair[0].ects_equivalent or 0) > missing), key=_smaller_first)
+    return [
+        OfferSuggestion(
+            offer_id=offer.id,
+            title=offer.title,
+            provider=ProviderRef(
+                id=institution.id, name=institution.name, country=institution.country, kind=institution.kind
+            ),
+            ects=offer.ects_equivalent or 0.0,
+            eqf_level=offer.eqf_level,
+            field_of_study=offer.field_of_study,
+            participation=offer.participation,
+            free_of_charge=offer.free_of_charge,
+            reason=_reason(offer, target, offer.ects_equivalent or 0.0, missing),
+        )
+        for offer, institution in (fitting + larger)[:MAX_SUGGESTIONS]
+    ]
+
+
+def _larger_first(pair: tuple[Offer, Institution]) -> tuple[float, int]:
+    return -(pair[0].ects_equivalent or 0.0), -(pair[0].seq or 0)
+
+
+def _smaller_first(pair: tuple[Offer, Institution]) -> tuple[float, int]:
+    return pair[0].ects_equivalent or 0.0, -(pair[0].seq or 0)

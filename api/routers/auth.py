@@ -7,6 +7,7 @@ import binascii
 from typing import Annotated, Literal
 from urllib.parse import unquote
 
+import structlog
 from fastapi import APIRouter, Form, Header, status
 
 from api.deps import PrincipalDep, ReadSessionDep, SessionDep, StateDep
@@ -24,6 +25,13 @@ _CLIENT_KEYS = assertions.JwksCache()
 """Key sets of `private_key_jwt` clients registered by URL, per process."""
 
 FormText = Annotated[SafeStr | None, Form(max_length=4096)]
+security_log = structlog.get_logger("passerelle.security")
+
+
+def _client_refused(detail: str, *, reason: str) -> InvalidClient:
+    """Client authentication refused before any client was looked up (the service logs the rest)."""
+    security_log.warning("authn_client_fail", reason=reason)
+    return InvalidClient(detail)
 
 
 @router.post(
@@ -49,10 +57,10 @@ def _basic_client(authorization: str | None) -> tuple[str, str] | None:
     try:
         decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError) as exc:
-        raise InvalidClient("The Basic credentials are not valid base64.") from exc
+        raise _client_refused("The Basic credentials are not valid base64.", reason="malformed_basic") from exc
     client_id, separator, secret = decoded.partition(":")
     if not separator:
-        raise InvalidClient("The Basic credentials need `client_id:client_secret`.")
+        raise _client_refused("The Basic credentials need `client_id:client_secret`.", reason="malformed_basic")
     # RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
     return unquote(client_id), unquote(secret)
 
@@ -101,7 +109,9 @@ async def issue_token(
         issued = await service.refresh_grant(session, tokens, refresh_token=refresh_token)
     elif client_assertion is not None or client_assertion_type is not None:
         if client_assertion_type != assertions.ASSERTION_TYPE or not client_assertion:
-            raise InvalidClient(f"A client assertion has the type `{assertions.ASSERTION_TYPE}`.")
+            raise _client_refused(
+                f"A client assertion has the type `{assertions.ASSERTION_TYPE}`.", reason="assertion_type"
+            )
         client = await assertions.authenticate(
             session,
             client_assertion,
@@ -117,7 +127,7 @@ async def issue_token(
         basic = _basic_client(authorization)
         identifier, secret = basic if basic else (client_id, client_secret)
         if not identifier or not secret:
-            raise InvalidClient("The client_credentials grant needs client authentication.")
+            raise _client_refused("The client_credentials grant needs client authentication.", reason="missing")
         issued = await service.client_credentials_grant(session, tokens, client_id=identifier, client_secret=secret)
     return TokenResponse(
         access_token=issued.access_token, expires_in=issued.expires_in, refresh_token=issued.refresh_token

@@ -20,6 +20,7 @@ from api.deps import (
 )
 from api.errors import problem_responses
 from api.routers import issuing
+from api.routers.learning import EVIDENCE_DOWNLOAD, evidence_response
 from api.routers.recognition import CatalogueDep
 from api.routers.shares import enricher
 from api.state import AppState
@@ -29,6 +30,7 @@ from core.accounts.tokens import Principal
 from core.clock import utcnow
 from core.errors import PermissionDenied
 from recognition.cases import bodies, officer, service
+from recognition.cases import learning as case_learning
 from recognition.cases.advisor import target_public
 from recognition.cases.errors import BodyNotFound
 from recognition.cases.models import OPEN_STATUSES, CaseDecision, CaseEvent, CaseStatus, Outcome, Purpose
@@ -61,6 +63,7 @@ from recognition.cases.schemas import (
     TargetQualificationPublic,
 )
 from wallet.issuing import status as status_lists
+from wallet.learning import service as learning_service
 from wallet.sharing.schemas import SharedCredential
 from wallet.verification.service import load_trust_store
 
@@ -116,6 +119,7 @@ def request_public(record: service.CaseRecord) -> RecognitionRequestPublic:
         declared=[DeclaredQualification.model_validate(d) for d in case.declared],
         status=case.status,
         share_ids=record.share_ids,
+        learning_entry_ids=record.learning_entry_ids,
         submitted_at=case.submitted_at,
         due_at=case.due_at,
         overdue=_overdue(case.status, case.due_at, now),
@@ -168,6 +172,7 @@ def case_view(opened: officer.CaseOpened) -> CaseView:
             CaseDocument(share_id=d.share_id, credential=SharedCredential.model_validate(d.presentation))
             for d in opened.documents
         ],
+        learning_entries=[learning_service.entry_public(entry) for entry in opened.learning_entries],
         interview_at=case.interview_at,
         decided_at=case.decided_at,
         appeal_deadline=case.appeal_deadline,
@@ -364,6 +369,27 @@ async def get_case(case_id: CaseID, officer_principal: CurrentOfficer, session: 
     """The case with only what the learner released to your body: each credential's released fields, its
     verification result and recognition packet. The learner's access log records that your body looked."""
     return case_view(await officer.open_case(session, officer_principal.id, case_id))
+
+
+@cases_router.get(
+    "/{case_id}/learning/{entry_id}/evidence/{evidence_id}",
+    operation_id="getRecognitionCaseLearningEvidence",
+    summary="Download evidence of attached learning",
+    response_class=Response,
+    responses={**EVIDENCE_DOWNLOAD, **problem_responses(401, 404, 422)},
+)
+async def get_learning_evidence(
+    case_id: CaseID,
+    entry_id: Annotated[uuid.UUID, Path(description="The learning entry's id.")],
+    evidence_id: Annotated[uuid.UUID, Path(description="The evidence file's id.")],
+    officer_principal: CurrentOfficer,
+    session: SessionDep,
+) -> Response:
+    """An evidence file of a self-recorded learning entry the learner attached to a case of your body, as an
+    attachment. The download is recorded in the case's audit trail, which the learner reads."""
+    return evidence_response(
+        *await case_learning.officer_evidence(session, officer_principal.id, case_id, entry_id, evidence_id)
+    )
 
 
 @cases_router.post(

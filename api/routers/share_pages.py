@@ -285,6 +285,7 @@ def _landing_json(found: service.Landing, kinds: list[str]) -> bytes:
         expires_at=share.expires_at,
         recipient=recipient,
         recipient_body=found.recipient_body,
+        skills_profile=share.include_skills_profile,
     )
     return document.model_dump_json().encode()
 
@@ -323,6 +324,7 @@ async def landing(token: str, request: Request) -> Response:
         share.recipient_body_id is not None,
         share.recipient_email is not None,
         found.recipient_body,
+        share.include_skills_profile,
     )
     if _wants_json(request):
         body = _rendered(("json", content), lambda: _landing_json(found, kinds))
@@ -356,6 +358,11 @@ def _released(found: service.Released) -> list[dict[str, Any]]:
     return [item.presentation for item in found.items if item.presentation is not None]
 
 
+def _skills(found: service.Released, credentials: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The share's skills profile (from what it releases) when the learner included one."""
+    return service.shared_skills(credentials) if found.share.include_skills_profile else None
+
+
 async def _release(
     token: str, request: Request, session: AsyncSession, who: service.Viewer, event: Literal["reveal", "download"]
 ) -> tuple[service.Released, str, str | None]:
@@ -368,7 +375,8 @@ async def _release(
 @router.post("/{token}/reveal", operation_id="revealShare", summary="Show what was shared")
 async def reveal(token: str, request: Request, session: SessionDep) -> Response:
     """The released fields of each credential, its verification per check, its validity (apart from the link's
-    expiry) and its recognition packet. Counts one view. `Accept: application/json` for machines."""
+    expiry) and its recognition packet; when the learner included one, a skills profile built from the released
+    learning outcomes only. Counts one view. `Accept: application/json` for machines."""
     who = await viewer(request)
     state: AppState = request.app.state.passerelle
     try:
@@ -376,17 +384,26 @@ async def reveal(token: str, request: Request, session: SessionDep) -> Response:
     except DomainError as error:
         return error_response(request, error)
     credentials = _released(found)
+    skills = _skills(found, credentials)
     if _wants_json(request):
-        body = {
+        body: dict[str, Any] = {
             "shared_by": shared_by,
             "purpose": found.share.purpose,
             "link_expires_at": found.share.expires_at.isoformat(),
             "credentials": credentials,
         }
+        if skills is not None:
+            body["skills_profile"] = skills
         response = Response(dumps_compact(body), media_type="application/json", headers=SHARE_HEADERS)
     else:
         response = _html(
-            "reveal.html", share=found.share, shared_by=shared_by, items=credentials, base=f"/s/{token}", code=code
+            "reveal.html",
+            share=found.share,
+            shared_by=shared_by,
+            items=credentials,
+            skills=skills,
+            base=f"/s/{token}",
+            code=code,
         )
     if state.outbox is not None and found.share.notify_first_reveal and found.share.views == 1:
         response.background = BackgroundTask(state.outbox.wake)
@@ -413,7 +430,10 @@ async def download(token: str, request: Request, session: SessionDep, who: Viewe
         )
         headers["Content-Disposition"] = 'attachment; filename="shared-credential.pdf"'
         return Response(pdf, media_type="application/pdf", headers=headers)
-    body = {"shared_by": shared_by, "purpose": found.share.purpose, "credentials": credentials}
+    body: dict[str, Any] = {"shared_by": shared_by, "purpose": found.share.purpose, "credentials": credentials}
+    skills = _skills(found, credentials)
+    if skills is not None:
+        body["skills_profile"] = skills
     headers["Content-Disposition"] = 'attachment; filename="shared-credential.json"'
     return Response(dumps_compact(body), media_type="application/json", headers=headers)
 

@@ -34,6 +34,7 @@ from wallet.sharing.schemas import (
     ShareUpdate,
 )
 from wallet.sharing.views import validity_of, verification_view
+from wallet.skills.schemas import SharedSkill
 from wallet.summary.model import Summary
 from wallet.verification import service as verification_service
 from wallet.verification.service import VerificationNotFound
@@ -62,6 +63,7 @@ def public(found: service.ShareWithItems) -> SharePublic:
         views=share.views,
         recipient=recipient,
         notify_first_reveal=share.notify_first_reveal,
+        include_skills_profile=share.include_skills_profile,
         items=[
             ShareItemPublic(credential_id=item.credential_id, fields=item.fields, disclosures=item.disclosures)
             for item in found.items
@@ -122,6 +124,11 @@ async def preview_share(
     return SharePreview(
         credentials=[SharedCredential.model_validate(view) for view in views],
         warnings=[SensitiveFieldWarning(field=name, message=message) for name, message in warnings],
+        skills_profile=(
+            [SharedSkill.model_validate(skill) for skill in service.shared_skills(views)]
+            if body.include_skills_profile
+            else None
+        ),
     )
 
 
@@ -146,7 +153,9 @@ async def create_share(
 ) -> ShareCreated:
     """Make a link that releases, per credential, only the fields you choose (for SD-JWT VC, only the chosen
     disclosures), until it expires (30 days by default), for at most `max_views` reveals, optionally for one
-    recipient only. The link is in this answer only, with its QR code; Passerelle keeps only its SHA-256."""
+    recipient only. With `include_skills_profile` the viewer also sees a skills profile built from the learning
+    outcomes the share releases, never from anything else in your wallet. The link is in this answer only, with its
+    QR code; Passerelle keeps only its SHA-256."""
     created, token = await service.create_share(
         session,
         learner.id,

@@ -114,10 +114,11 @@ async def authenticate(
     short reason; the assertion itself is never logged)."""
     issuer = jose.unverified_issuer(assertion)
     if issuer is None or (client_id is not None and client_id != issuer):
+        log.warning("authn_client_fail", method="private_key_jwt", reason="issuer_mismatch")
         raise AssertionRejected("The client assertion's `iss` must be the client_id.")
     client = await AccountRepository(session).client_by_client_id(issuer)
     if client is None or client.disabled_at is not None or client.auth_method != "private_key_jwt":
-        log.warning("authn_client_fail", client_id=issuer, method="private_key_jwt")
+        log.warning("authn_client_fail", client_id=issuer, method="private_key_jwt", reason="unknown_client")
         raise AssertionRejected()
     key_sets: list[dict[str, Any]] = []
     if client.jwks is not None:
@@ -145,12 +146,15 @@ async def authenticate(
         log.warning("authn_client_fail", client_id=issuer, method="private_key_jwt", reason=exc.code)
         raise AssertionRejected(f"The client assertion is not acceptable ({exc.code}).") from exc
     if claims.get("sub") != client.client_id:
+        log.warning("authn_client_fail", client_id=issuer, method="private_key_jwt", reason="subject_mismatch")
         raise AssertionRejected("The client assertion's `sub` must be the client_id.")
     expires = claims["exp"]
     if not isinstance(expires, int | float) or expires - time.time() > MAX_LIFETIME_SECONDS:
+        log.warning("authn_client_fail", client_id=issuer, method="private_key_jwt", reason="lifetime")
         raise AssertionRejected(f"A client assertion lives at most {MAX_LIFETIME_SECONDS} seconds.")
     jti = claims.get("jti")
     if not isinstance(jti, str) or not jti:
+        log.warning("authn_client_fail", client_id=issuer, method="private_key_jwt", reason="jti_missing")
         raise AssertionRejected("The client assertion needs a `jti`.")
     await _use_once(session, client.client_id, jti, datetime.fromtimestamp(expires, UTC))
     return client

@@ -102,6 +102,8 @@ class InstitutionKind(enum.StrEnum):
     NGO = "ngo"
     EMPLOYER = "employer"
     CHAMBER = "chamber"
+    PUBLIC_EMPLOYMENT_SERVICE = "public_employment_service"
+    MUNICIPALITY = "municipality"
     OTHER = "other"
 
 

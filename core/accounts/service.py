@@ -153,6 +153,7 @@ async def refresh_grant(session: AsyncSession, tokens: TokenService, *, refresh_
         raise InvalidGrant("The refresh token is invalid, expired or revoked.")
     user = await repository.user_by_id(record.user_id)
     if user is None or user.disabled_at is not None:
+        log.warning("authn_token_invalid", reason="account_disabled")
         raise InvalidGrant("The account is disabled.")
     return IssuedTokens(
         access_token=tokens.issue_access_token(subject=user.id, role=user.role, client_id=record.client_id),
@@ -171,7 +172,7 @@ async def client_credentials_grant(
     expected = client.secret_hash if client else token_digest("unknown-client")
     matches = hmac.compare_digest(expected, token_digest(client_secret))
     if client is None or not matches or client.disabled_at is not None or client.auth_method != "client_secret":
-        log.warning("authn_client_fail", client_id=client_id)
+        log.warning("authn_client_fail", client_id=client_id, method="client_secret", reason="bad_credentials")
         raise InvalidClient()
     return client_tokens(tokens, client)
 

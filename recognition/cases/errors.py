@@ -4,6 +4,7 @@ CaseNotFound (NotFound)                 no such case for this learner, or in thi
 BodyNotFound (NotFound)                 no such recognition body
 UnknownBody (InvalidInput)              the request names no registered recognition body
 UnknownTarget (InvalidInput)            the request names a target qualification the body does not have
+UnknownLearningEntry (InvalidInput)     the request names self-recorded learning entries not in the learner's wallet
 OutcomeNotAllowed (InvalidInput)        an outcome the case's kind does not allow (an assessment outside a passport case)
 CaseClosed (Conflict)                   the case is withdrawn or decided: it takes no more of this action
 WrongStatus (Conflict)                  the action does not fit the case's status; `status` says which it is
@@ -37,6 +38,14 @@ class UnknownBody(InvalidInput):
 class UnknownTarget(InvalidInput):
     code = "unknown_target"
     default_detail = "The body has no target qualification with this id."
+
+
+class UnknownLearningEntry(InvalidInput):
+    code = "unknown_learning_entry"
+    default_detail = "Some of the learning entries named are not in your wallet."
+
+    def __init__(self, entry_ids: list[str]) -> None:
+        super().__init__(entry_ids=entry_ids)
 
 
 class OutcomeNotAllowed(InvalidInput):

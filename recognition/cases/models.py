@@ -205,3 +205,19 @@ class CaseEvent(SQLModel, table=True):
     internal: bool = False
     """An officer's internal note: the learner sees that it was written, not what it says."""
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CaseLearningEntry(SQLModel, table=True):
+    """A self-recorded learning entry the learner attached to the case (validation of non-formal and informal
+    learning). The body's officers see it — labelled, with its endorsements and its evidence files — while the case
+    is not withdrawn; deleting the entry removes it from the case."""
+
+    __tablename__ = "case_learning_entries"
+
+    case_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("recognition_cases.id", ondelete="CASCADE"), primary_key=True)
+    )
+    entry_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("learning_entries.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

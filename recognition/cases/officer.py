@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.accounts.models import RecognitionBody
 from core.clock import utcnow
 from core.outbox import enqueue_mail
-from recognition.cases import service
+from recognition.cases import learning, service
 from recognition.cases.advisor import PrecedentKeys, ReleasedCredential, advise
 from recognition.cases.errors import (
     CaseClosed,
@@ -48,6 +48,7 @@ from recognition.cases.schemas import (
     NoteCreate,
 )
 from recognition.catalogue import Catalogue
+from wallet.learning.service import EntryRecord
 from wallet.sharing.models import ShareEvent
 from wallet.sharing.repository import ShareRepository
 from wallet.summary.model import Summary
@@ -76,6 +77,8 @@ class CaseOpened:
     record: service.CaseRecord
     learner: str
     documents: list[Released]
+    learning_entries: list[EntryRecord] = field(default_factory=list)
+    """Self-recorded learning the learner attached (none once the request is withdrawn)."""
 
 
 IssueDecision = Callable[[RecognitionCase, RecognitionBody, CaseDecision, str], Awaitable[list[uuid.UUID]]]
@@ -131,7 +134,12 @@ async def open_case(session: AsyncSession, officer_id: uuid.UUID, case_id: uuid.
         ]
     )
     repository = CaseRepository(session)
-    return CaseOpened(await service.record_of(session, case), await repository.learner_name(case.owner_id), documents)
+    return CaseOpened(
+        await service.record_of(session, case),
+        await repository.learner_name(case.owner_id),
+        documents,
+        await learning.visible_entries(session, case),
+    )
 
 
 async def _act(

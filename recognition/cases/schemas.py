@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from core.text import SafeStr
 from recognition.cases.models import NEEDS_DIFFERENCES, CaseKind, CaseStatus, Outcome, Purpose
 from recognition.outcomes import OutcomeCoverage
+from wallet.learning.schemas import LearningEntryPublic
 from wallet.sharing.schemas import SharedCredential, ShareItemCreate
 
 ShortText = Annotated[SafeStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -115,15 +116,22 @@ class RecognitionRequestCreate(BaseModel):
         description="The credentials and the fields of each you release to the body's officers.",
     )
     declared: list[DeclaredQualification] = Field(default_factory=list, max_length=10)
+    learning_entries: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Self-recorded learning entries of your wallet to have validated (non-formal and informal "
+        "learning). The body's officers see each with its label (self-declared or endorsed), its endorsements and "
+        "its evidence files.",
+    )
 
     @model_validator(mode="after")
     def _evidence(self) -> RecognitionRequestCreate:
-        if self.kind == CaseKind.STANDARD and not self.items:
+        if self.kind == CaseKind.STANDARD and not (self.items or self.learning_entries):
             raise ValueError(
-                "a recognition request needs at least one credential (`items`); without documents, "
-                "ask for a `qualifications_passport` assessment"
+                "a recognition request needs at least one credential (`items`) or self-recorded learning entry "
+                "(`learning_entries`); without documents, ask for a `qualifications_passport` assessment"
             )
-        if self.kind == CaseKind.QUALIFICATIONS_PASSPORT and not (self.items or self.declared):
+        if self.kind == CaseKind.QUALIFICATIONS_PASSPORT and not (self.items or self.declared or self.learning_entries):
             raise ValueError("declare the qualifications to assess (`declared`) or attach credentials (`items`)")
         return self
 
@@ -131,8 +139,17 @@ class RecognitionRequestCreate(BaseModel):
 class DocumentsAdd(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    items: list[ShareItemCreate] = Field(min_length=1, max_length=20)
+    items: list[ShareItemCreate] = Field(default_factory=list, max_length=20)
+    learning_entries: list[uuid.UUID] = Field(
+        default_factory=list, max_length=20, description="Self-recorded learning entries to attach."
+    )
     message: LongText | None = Field(default=None, description="A note to the officers.")
+
+    @model_validator(mode="after")
+    def _something(self) -> DocumentsAdd:
+        if not (self.items or self.learning_entries):
+            raise ValueError("add at least one credential (`items`) or learning entry (`learning_entries`)")
+        return self
 
 
 class AppealCreate(BaseModel):
@@ -187,6 +204,9 @@ class RecognitionRequestPublic(BaseModel):
     declared: list[DeclaredQualification]
     status: CaseStatus
     share_ids: list[uuid.UUID] = Field(description="The shares that release your documents to the body.")
+    learning_entry_ids: list[uuid.UUID] = Field(
+        default_factory=list, description="Your self-recorded learning entries attached to the request."
+    )
     submitted_at: datetime
     due_at: datetime = Field(description="The body's announced time limit for a decision.")
     overdue: bool
@@ -250,6 +270,12 @@ class CaseView(CaseQueueItem):
     declared: list[DeclaredQualification]
     target: TargetQualificationPublic | None
     documents: list[CaseDocument] = Field(description="The released fields of each shared credential (active shares).")
+    learning_entries: list[LearningEntryPublic] = Field(
+        default_factory=list,
+        description="Self-recorded learning the learner attached, each labelled `self_declared` or `endorsed`, with "
+        "its endorsements and its evidence files (download them through "
+        "`/v1/recognition/cases/{case_id}/learning/{entry_id}/evidence/{evidence_id}`).",
+    )
     interview_at: datetime | None
     decided_at: datetime | None
     appeal_deadline: date | None

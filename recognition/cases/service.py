@@ -11,7 +11,7 @@ import base64
 import binascii
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.accounts.models import RecognitionBody
 from core.clock import utcnow
 from core.errors import InvalidInput
+from recognition.cases import learning
 from recognition.cases.errors import (
     AppealDeadlinePassed,
     CaseClosed,
@@ -61,6 +62,7 @@ class CaseRecord:
     target: TargetQualification | None
     decisions: list[CaseDecision]
     share_ids: list[uuid.UUID]
+    learning_entry_ids: list[uuid.UUID] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -152,16 +154,19 @@ async def submit_request(
         share_ids.append(
             await _share_with_body(session, owner_id, case, body, request.items, enrich=enrich, limits=limits)
         )
-    detail = {
+    attached = await learning.attach(session, owner_id, case, request.learning_entries)
+    detail: dict[str, Any] = {
         "kind": case.kind,
         "purpose": case.purpose,
         "released": released_fields(request.items),
         "declared": len(request.declared),
         "due_at": case.due_at.isoformat(),
     }
+    if attached:
+        detail["learning_entries"] = [str(entry_id) for entry_id in attached]
     await repository.add(record_event(case, "submitted", actor_id=owner_id, actor_role="learner", detail=detail))
     log.info("recognition_request_submitted", case_id=str(case.id), body_id=str(body.id), kind=case.kind)
-    return CaseRecord(case, body, target, [], share_ids)
+    return CaseRecord(case, body, target, [], share_ids, attached)
 
 
 async def record_of(session: AsyncSession, case: RecognitionCase) -> CaseRecord:
@@ -170,7 +175,14 @@ async def record_of(session: AsyncSession, case: RecognitionCase) -> CaseRecord:
     assert body is not None  # a case's body cannot be deleted (RESTRICT)
     target = await repository.target(case.target_id) if case.target_id else None
     decisions = (await repository.decisions([case.id]))[case.id]
-    return CaseRecord(case, body, target, decisions, await repository.share_ids(case.id))
+    return CaseRecord(
+        case,
+        body,
+        target,
+        decisions,
+        await repository.share_ids(case.id),
+        await learning.attached_ids(session, case.id),
+    )
 
 
 async def _owned(
@@ -228,11 +240,15 @@ async def add_documents(
     repository = CaseRepository(session)
     body = await repository.body(case.body_id)
     assert body is not None
-    await _share_with_body(session, owner_id, case, body, request.items, enrich=enrich, limits=limits)
+    if request.items:
+        await _share_with_body(session, owner_id, case, body, request.items, enrich=enrich, limits=limits)
+    attached = await learning.attach(session, owner_id, case, request.learning_entries)
     now = utcnow()
     status = CaseStatus.IN_REVIEW.value if case.status == CaseStatus.AWAITING_LEARNER else case.status
     touch(case, now, status=status)
     detail: dict[str, Any] = {"released": released_fields(request.items)}
+    if attached:
+        detail["learning_entries"] = [str(entry_id) for entry_id in attached]
     if request.message:
         detail["message"] = request.message
     await repository.add(record_event(case, "documents_added", actor_id=owner_id, actor_role="learner", detail=detail))

@@ -55,7 +55,8 @@ def shares(live_server: str) -> dict[str, str]:
                     "fields": ["title", "issuer", "learner", "credits", "levels", "learning_outcomes", "grade"],
                 },
                 {"credential_id": badge, "fields": ["title", "issuer", "achievements", "valid_until"]},
-            ]
+            ],
+            include_skills_profile=True,
         )
         for_email = share(
             items=[{"credential_id": badge, "fields": ["title"]}], recipient={"email": "hr@employer.example"}
@@ -76,6 +77,7 @@ class TestSharePages:
         assert violations == [], format_violations(violations)
         assert "Digital micro-credential creation" in browser.page_source
         assert "Verification" in browser.page_source
+        assert "Skills profile" in browser.page_source
 
     def test_landing_page_for_a_named_recipient(self, browser: WebDriver, shares: dict[str, str]) -> None:
         violations = axe_violations(shares["email"], driver=browser)

@@ -317,8 +317,10 @@ class TestBounds:
         result = await verify("", content=edited("ob3-simple.json", tangle), trust=registered(EXAMPLE_ISSUER))
         assert outcome(result, CheckName.SIGNATURE) == (Outcome.WARNING, "document_too_complex")
 
-    async def test_too_many_statements_are_refused(self) -> None:
-        # An RDF list costs two statements per item: 6,000 values, 12,000 statements.
+    async def test_too_many_statements_are_refused(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # An RDF list costs two statements per item: 6,000 values, 12,000 statements. The time bound is lifted: on a
+        # loaded machine it stopped the work first, and this test is about the statement bound.
+        monkeypatch.setattr(dataintegrity, "CANONICALIZATION_SECONDS", 600.0)
         def pad(document: dict[str, Any]) -> None:
             document["credentialSubject"]["sequence"] = list(range(6_000))
             document["@context"].append({**OWN_TERMS, "sequence": {"@id": "urn:sequence", "@container": "@list"}})

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from core.accounts import tombstones
 from core.accounts.models import Institution, Role, User
 from core.clock import utcnow
 from core.errors import Conflict, DomainError, Gone, InvalidInput, NotFound
@@ -46,6 +47,11 @@ log = structlog.get_logger("passerelle.inbox")
 MAX_PAGE = 100
 PENDING = "pending"
 KEY_FETCHES_AT_ONCE = 16
+ERASED_LEARNER = uuid.UUID(int=0)
+"""Stands for a learner who erased their account (`core.accounts.tombstones`): their items are rejected."""
+LEARNER_ERASED = ItemProblem(
+    code="learner_erased", detail="This learner erased their account; nothing can be delivered to it."
+)
 UNSIGNED = frozenset({"no_signature"})
 """The `signature` reason of a document that carries no signature at all (an unsigned EDC, a transcript without
 one): it is delivered, as before; the learner's own verification says it is unsigned. A signature that is there
@@ -82,6 +88,10 @@ class _Read:
     summary: dict[str, Any] | None
     problem: ItemProblem | None
     step: Step | None = None
+
+
+def _digest(item: BatchItem) -> str:
+    return hashlib.sha256(item.credential.encode("utf-8")).hexdigest()
 
 
 def _read_one(item: BatchItem, context: VerificationContext) -> _Read:
@@ -121,8 +131,9 @@ def _finish_all(reads: list[_Read], keys: dict[int, Any]) -> list[_Read]:
 
 
 async def _verified(items: Sequence[BatchItem], context: VerificationContext) -> list[_Read]:
-    """Every document read and its signature checked: the CPU work in worker threads, key fetches on the event loop,
-    each key document fetched once for the whole batch (`context.key_documents`)."""
+    """Every document read and its signature checked: the CPU work in a worker thread (one call for the batch: more
+    threads only fight over the GIL), key fetches on the event loop, each key document fetched once for the whole
+    batch (`context.key_documents`)."""
     reads = await anyio.to_thread.run_sync(_read_all, items, context)
     waiting = {index: read.step for index, read in enumerate(reads) if isinstance(read.step, KeyToFetch)}
     if not waiting:
@@ -254,6 +265,11 @@ async def _learners(session: AsyncSession, items: Sequence[BatchItem]) -> dict[A
             learners[user_id] = user_id
             if email:
                 learners[email] = user_id
+        # An erased learner's tombstone (an account made again later with the same address is a new one, and wins).
+        erased = await tombstones.erased(
+            session, [i for i in ids if i not in learners], [e for e in emails if e not in learners]
+        )
+        learners.update(dict.fromkeys(erased, ERASED_LEARNER))
     return learners
 
 
@@ -265,6 +281,89 @@ async def _held(session: AsyncSession, institution_id: uuid.UUID, digests: list[
         col(InboxItem.institution_id) == institution_id, col(InboxItem.sha256).in_(digests)
     )
     return {row[0]: row[1] for row in (await session.execute(held)).all()}
+
+
+@dataclass
+class _Push:
+    """One batch being delivered: what is known before reading (learners, documents already held) and the answers."""
+
+    session: AsyncSession
+    institution: Institution
+    items: Sequence[BatchItem]
+    learners: dict[Any, uuid.UUID]
+    existing: dict[str, uuid.UUID]
+    invitation_days: int
+    public_url: str
+    now: datetime
+    results: list[BatchItemResult | None]
+    events: list[InstitutionEvent] = field(default_factory=list)
+
+    async def deliver(self, indexes: Sequence[int], reads: list[_Read]) -> None:
+        """The read documents into the learners' inboxes: plain rows and one bulk INSERT (building and
+        flushing a thousand ORM objects cost more than verifying their signatures)."""
+        rows: list[dict[str, Any]] = []
+        for index, read in zip(indexes, reads, strict=True):
+            item = self.items[index]
+            if read.problem is not None:
+                self.results[index] = BatchItemResult(index=index, status="rejected", problem=read.problem)
+                continue
+            if read.sha256 in self.existing:  # the same document earlier in this batch
+                held = self.existing[read.sha256]
+                self.results[index] = BatchItemResult(index=index, status="duplicate", item_id=held)
+                continue
+            recipient = item.recipient
+            learner_id = self.learners.get(recipient.learner_id or recipient.email)
+            if learner_id == ERASED_LEARNER:
+                self.results[index] = BatchItemResult(index=index, status="rejected", problem=LEARNER_ERASED)
+                continue
+            invitation = None
+            if learner_id is None:
+                if recipient.email is None:
+                    problem = ItemProblem(code="unknown_learner", detail="No learner has this identifier.")
+                    self.results[index] = BatchItemResult(index=index, status="rejected", problem=problem)
+                    continue
+                invitation = await _invitation(
+                    self.session,
+                    self.institution,
+                    recipient.email,
+                    invitation_days=self.invitation_days,
+                    public_url=self.public_url,
+                    now=self.now,
+                )
+            item_id = new_id()
+            rows.append(
+                {
+                    "id": item_id,
+                    "institution_id": self.institution.id,
+                    "recipient_id": learner_id,
+                    "invitation_id": invitation.id if invitation else None,
+                    "external_id": item.external_id,
+                    "sha256": read.sha256,
+                    "content": item.credential.encode("utf-8"),
+                    "media_type": item.media_type,
+                    "format": read.format or "",
+                    "title": (read.title or "")[:500] or None,
+                    "summary": read.summary or {},
+                    "status": PENDING,
+                    "created_at": self.now,
+                }
+            )
+            self.existing[read.sha256] = item_id
+            status = "invited" if invitation else "delivered"
+            # Not a session object: `_record` writes every event of the batch with one INSERT.
+            self.events.append(
+                InstitutionEvent.model_construct(
+                    id=new_id(),
+                    institution_id=self.institution.id,
+                    type=status,
+                    item_id=item_id,
+                    data={"external_id": item.external_id},
+                    at=self.now,
+                )
+            )
+            self.results[index] = BatchItemResult(index=index, status=status, item_id=item_id)
+        if rows:
+            await self.session.execute(insert(InboxItem), rows)
 
 
 async def push_batch(
@@ -281,75 +380,37 @@ async def push_batch(
     institution = await session.get(Institution, institution_id)
     if institution is None:
         raise NotFound("The client acts for no institution.", code="no_institution")
-    context = context_for(await load_trust_store(session))
-    reads = await _verified(request.items, replace(context, key_documents=KeyDocuments()))
-    now = utcnow()
-    learners = await _learners(session, request.items)
-    existing = await _held(session, institution_id, [read.sha256 for read in reads if read.problem is None])
-    results: list[BatchItemResult] = []
-    rows: list[dict[str, Any]] = []
-    events: list[InstitutionEvent] = []
-    for index, (item, read) in enumerate(zip(request.items, reads, strict=True)):
-        if read.problem is not None:
-            results.append(BatchItemResult(index=index, status="rejected", problem=read.problem))
-            continue
-        if read.sha256 in existing:
-            results.append(BatchItemResult(index=index, status="duplicate", item_id=existing[read.sha256]))
-            continue
-        recipient = item.recipient
-        learner_id = learners.get(recipient.learner_id or recipient.email)
-        invitation = None
-        if learner_id is None:
-            if recipient.email is None:
-                problem = ItemProblem(code="unknown_learner", detail="No learner has this identifier.")
-                results.append(BatchItemResult(index=index, status="rejected", problem=problem))
-                continue
-            invitation = await _invitation(
-                session, institution, recipient.email, invitation_days=invitation_days, public_url=public_url, now=now
-            )
-        # Plain rows and one bulk INSERT: building and flushing a thousand ORM objects cost more than verifying
-        # their signatures.
-        item_id = new_id()
-        rows.append(
-            {
-                "id": item_id,
-                "institution_id": institution_id,
-                "recipient_id": learner_id,
-                "invitation_id": invitation.id if invitation else None,
-                "external_id": item.external_id,
-                "sha256": read.sha256,
-                "content": item.credential.encode("utf-8"),
-                "media_type": item.media_type,
-                "format": read.format or "",
-                "title": (read.title or "")[:500] or None,
-                "summary": read.summary or {},
-                "status": PENDING,
-                "created_at": now,
-            }
-        )
-        existing[read.sha256] = item_id
-        status = "invited" if invitation else "delivered"
-        # Not a session object: `_record` writes every event of the batch with one INSERT.
-        events.append(
-            InstitutionEvent.model_construct(
-                id=new_id(),
-                institution_id=institution_id,
-                type=status,
-                item_id=item_id,
-                data={"external_id": item.external_id},
-                at=now,
-            )
-        )
-        results.append(BatchItemResult(index=index, status=status, item_id=item_id))
-    if rows:
-        await session.execute(insert(InboxItem), rows)
-    await _record(session, *events)
+    context = replace(context_for(await load_trust_store(session)), key_documents=KeyDocuments())
+    items = request.items
+    digests = [_digest(item) for item in items]
+    push = _Push(
+        session,
+        institution,
+        items,
+        learners=await _learners(session, items),
+        # What this institution pushed before is a duplicate at once: its signature was checked then.
+        existing=await _held(session, institution_id, digests),
+        invitation_days=invitation_days,
+        public_url=public_url,
+        now=utcnow(),
+        results=[None] * len(items),
+    )
+    fresh: list[int] = []
+    for index, digest in enumerate(digests):
+        held = push.existing.get(digest)
+        if held is None:
+            fresh.append(index)
+        else:
+            push.results[index] = BatchItemResult(index=index, status="duplicate", item_id=held)
+    await push.deliver(fresh, await _verified([items[index] for index in fresh], context))
+    await _record(session, *push.events)
     await session.flush()
+    answered = [result for result in push.results if result is not None]
     counts: dict[str, int] = {}
-    for result in results:
+    for result in answered:
         counts[result.status] = counts.get(result.status, 0) + 1
     log.info("credentials_pushed", institution_id=str(institution_id), **counts)
-    return BatchResult(items=results, counts=counts)
+    return BatchResult(items=answered, counts=counts)
 
 
 async def delivery(session: AsyncSession, institution_id: uuid.UUID, item_id: uuid.UUID) -> InboxItem:

@@ -34,6 +34,7 @@ from wallet.issuing.schemas import (
     STACKABILITY_LABELS,
     SUPERVISION_LABELS,
     AchievementDetails,
+    AnnexElements,
     CredentialFormat,
 )
 from wallet.sdjwt import issue_vc, signing
@@ -92,9 +93,10 @@ class Issuance:
                 raise ValueError(f"{name} must be timezone-aware")
 
 
-def missing_elements(kind: str, title: str, details: AchievementDetails, country: str | None) -> list[AnnexElement]:
-    """The Annex I mandatory elements a micro-credential definition leaves empty. The learner and the date of
-    issuing come with each issuance (the learner's name is required there); the awarding body is the institution."""
+def missing_elements(kind: str, title: str, details: AnnexElements, country: str | None) -> list[AnnexElement]:
+    """The Annex I mandatory elements a micro-credential definition (or a catalogue offer) leaves empty. The learner
+    and the date of issuing come with each issuance (the learner's name is required there); the awarding body is the
+    institution."""
     if kind != "micro_credential":
         return []
     quality = details.quality_assurance

@@ -56,12 +56,12 @@ class QualityAssuranceIn(_Strict):
     accreditations: list[Uri] = Field(default_factory=list, max_length=20, description="DEQAR or report URLs.")
 
 
-class AchievementDetails(_Strict):
-    """The elements of an achievement that are the same for every learner who earns it (Annex I, except the
-    learner, the date of issuing and the grade, which come with each issuance)."""
+class AnnexElements(_Strict):
+    """The Annex I elements of a learning opportunity that are the same for every learner (all but the learner, the
+    date of issuing and the grade): what an achievement definition and a catalogue offer (`recognition.offers`)
+    both state, and what `credentials.missing_elements` checks."""
 
     description: Long | None = None
-    criteria: Long | None = Field(default=None, description="What a learner did to earn it (Markdown).")
     learning_outcomes: list[OutcomeIn] = Field(default_factory=list, max_length=100)
     ects: float | None = Field(default=None, gt=0, le=360, description="Notional workload in ECTS credits.")
     hours: float | None = Field(default=None, gt=0, le=20000, description="Notional workload in hours.")
@@ -76,6 +76,13 @@ class AchievementDetails(_Strict):
     stackability: Stackability | None = None
     stackable_towards: Short | None = Field(default=None, description="The credential it stacks towards.")
     further_information: Long | None = None
+
+
+class AchievementDetails(AnnexElements):
+    """The elements of an achievement that are the same for every learner who earns it (Annex I, except the
+    learner, the date of issuing and the grade, which come with each issuance)."""
+
+    criteria: Long | None = Field(default=None, description="What a learner did to earn it (Markdown).")
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] | None = None
     grading_scheme: Short | None = Field(default=None, description="How grades are given (`1–10, 6 passes`).")
     validity_months: int | None = Field(default=None, ge=1, le=1200, description="Credentials expire after this.")

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 import anyio.to_thread
 import structlog
@@ -38,6 +38,7 @@ from wallet.issuing.schemas import (
     AchievementCreate,
     AchievementDetails,
     AchievementPublic,
+    AnnexElements,
     CredentialFormat,
     IssuedPublic,
     IssueItemResult,
@@ -54,6 +55,7 @@ MAX_PAGE = 100
 Deliver = Callable[[BatchPush], Awaitable[BatchResult]]
 """Pushes signed credentials to learners' inboxes (`wallet.inbox.service.push_batch` with the caller's settings)."""
 MakeOffer = Callable[[IssuedCredential], Awaitable[OfferPublic]]
+_Details = TypeVar("_Details", bound=AnnexElements)
 
 
 class _Level(Protocol):
@@ -133,12 +135,10 @@ async def _institution(session: AsyncSession, institution_id: uuid.UUID) -> Inst
     return institution
 
 
-async def create_achievement(
-    session: AsyncSession, institution_id: uuid.UUID, request: AchievementCreate, catalogue: Frameworks | None
-) -> AchievementDefinition:
-    institution = await _institution(session, institution_id)
-    details = AchievementDetails.model_validate(request.model_dump(exclude={"kind", "title"}))
-    missing = credentials.missing_elements(request.kind, request.title, details, institution.country)
+def require_annex_i(kind: str, title: str, details: AnnexElements, country: str | None) -> None:
+    """Refuse a micro-credential (or a catalogue offer) without every Annex I mandatory element it must state, with
+    the list of what is missing (422 `annex_i_incomplete`)."""
+    missing = credentials.missing_elements(kind, title, details, country)
     if missing:
         labels = credentials.missing_with_labels(missing)
         raise AnnexIncomplete(
@@ -146,17 +146,32 @@ async def create_achievement(
             "micro-credentials; missing: " + "; ".join(item["label"] for item in labels) + ".",
             missing=labels,
         )
-    if details.national_level is not None:
-        # Refuses a framework or level the frameworks data does not know for the institution's country.
-        if catalogue is None:
-            raise ServiceUnavailable("The frameworks data is not loaded yet: a national level cannot be checked.")
-        try:
-            framework = catalogue.resolve(institution.country, details.national_level.framework)
-            level = framework.find_level(details.national_level.level)
-        except NotFound as exc:  # a reference the request names, not the resource asked for: invalid input
-            raise InvalidInput(exc.detail, code=exc.code, **exc.extra) from exc
-        if details.eqf_level is None and len(level.eqf_levels) == 1:
-            details = details.model_copy(update={"eqf_level": level.eqf_levels[0]})
+
+
+def check_national_level(details: _Details, country: str | None, catalogue: Frameworks | None) -> _Details:
+    """Refuse a national framework or level the frameworks data does not know for `country`; the details with the EQF
+    level filled in when none is stated and the framework assigns the level exactly one."""
+    if details.national_level is None:
+        return details
+    if catalogue is None:
+        raise ServiceUnavailable("The frameworks data is not loaded yet: a national level cannot be checked.")
+    try:
+        framework = catalogue.resolve(country, details.national_level.framework)
+        level = framework.find_level(details.national_level.level)
+    except NotFound as exc:  # a reference the request names, not the resource asked for: invalid input
+        raise InvalidInput(exc.detail, code=exc.code, **exc.extra) from exc
+    if details.eqf_level is None and len(level.eqf_levels) == 1:
+        return details.model_copy(update={"eqf_level": level.eqf_levels[0]})
+    return details
+
+
+async def create_achievement(
+    session: AsyncSession, institution_id: uuid.UUID, request: AchievementCreate, catalogue: Frameworks | None
+) -> AchievementDefinition:
+    institution = await _institution(session, institution_id)
+    details = AchievementDetails.model_validate(request.model_dump(exclude={"kind", "title"}))
+    require_annex_i(request.kind, request.title, details, institution.country)
+    details = check_national_level(details, institution.country, catalogue)
     definition = AchievementDefinition(
         institution_id=institution_id,
         kind=request.kind,

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Text
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Text, false
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -36,6 +36,11 @@ class Share(SQLModel, table=True):
     max_views: int | None = None
     views: int = 0
     notify_first_reveal: bool = False
+    include_skills_profile: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
+    """The viewer also gets a skills profile built from the learning outcomes this share releases (and nothing
+    else of the wallet): `wallet.sharing.service.skills_profile_of`."""
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     first_revealed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     version: int = 1

@@ -48,6 +48,7 @@ class ShareHead:
     views: int
     notify_first_reveal: bool
     revoked_at: datetime | None
+    include_skills_profile: bool
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> ShareHead:

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from core.text import Email, SafeStr
+from wallet.skills.schemas import SharedSkill
 from wallet.summary.model import Summary
 
 # The summary fields a learner can release; the rest of a summary is bookkeeping (schema_version, missing, parts).
@@ -61,6 +62,12 @@ class ShareCreate(BaseModel):
     max_views: int | None = Field(default=None, ge=1, le=10_000, description="How many reveals the link allows.")
     recipient: ShareRecipient | None = None
     notify_first_reveal: bool = Field(default=False, description="E-mail me when the share is first opened.")
+    include_skills_profile: bool = Field(
+        default=False,
+        description="Also show a skills profile built from the learning outcomes this share releases (the "
+        "`learning_outcomes` and `achievements` fields you choose per credential), never from credentials or "
+        "fields outside the share. Needs at least one credential whose released fields state learning outcomes.",
+    )
 
 
 class ShareUpdate(BaseModel):
@@ -113,6 +120,9 @@ class SensitiveFieldWarning(BaseModel):
 class SharePreview(BaseModel):
     credentials: list[SharedCredential]
     warnings: list[SensitiveFieldWarning] = Field(description="Sensitive fields the selection releases.")
+    skills_profile: list[SharedSkill] | None = Field(
+        default=None, description="With `include_skills_profile`: the skills profile the viewer will see."
+    )
 
 
 class ShareItemPublic(BaseModel):
@@ -130,6 +140,7 @@ class SharePublic(BaseModel):
     views: int
     recipient: ShareRecipient | None
     notify_first_reveal: bool
+    include_skills_profile: bool
     items: list[ShareItemPublic]
     first_revealed_at: datetime | None
     revoked_at: datetime | None
@@ -172,3 +183,6 @@ class ShareLanding(BaseModel):
     expires_at: datetime
     recipient: Literal["anyone", "email", "body"]
     recipient_body: str | None = None
+    skills_profile: bool = Field(
+        default=False, description="Whether revealing also shows a skills profile built from what is shared."
+    )

@@ -47,6 +47,7 @@ from wallet.sharing.errors import CodeRejected, InvalidShare, RecipientOnly, Sha
 from wallet.sharing.models import Share, ShareCode, ShareEvent, ShareItem
 from wallet.sharing.repository import LandingRecord, ReleasedItem, ShareHead, ShareRepository
 from wallet.sharing.schemas import ShareCreate, ShareUpdate
+from wallet.skills.profile import aggregate
 from wallet.summary import summarise
 from wallet.summary.model import SENSITIVE_FIELDS, Summary
 
@@ -197,6 +198,30 @@ async def _presentation(
     return presentation
 
 
+def shared_skills(presentations: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The skills profile of a share: from the learning outcomes its presentations release (`learning_outcomes`,
+    and those of released `achievements`) and nothing else; each skill names the positions of its credentials."""
+    summaries = []
+    for position, presentation in enumerate(presentations):
+        fields = presentation.get("fields", {})
+        released = {name: fields[name] for name in ("learning_outcomes", "achievements") if name in fields}
+        summaries.append((position, Summary.model_validate(released)))
+    return [
+        {"key": skill.key, "esco_uri": skill.esco_uri, "label": skill.label, "credentials": skill.sources}
+        for skill in aggregate(summaries)
+    ]
+
+
+def check_skills_profile(request: ShareCreate, presentations: Sequence[dict[str, Any]]) -> None:
+    """A share that offers a skills profile must release learning outcomes to build it from."""
+    if request.include_skills_profile and not shared_skills(presentations):
+        raise InvalidShare(
+            "A skills profile is built from the learning outcomes a share releases, and this one releases none: "
+            "add `learning_outcomes` (or `achievements`) to the fields of a credential that states them.",
+            code="no_learning_outcomes_released",
+        )
+
+
 async def _load_owned(
     session: AsyncSession, owner_id: uuid.UUID, credential_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, tuple[Credential, bytes]]:
@@ -220,6 +245,7 @@ async def preview_share(
         await _presentation(*credentials[item.credential_id], item.fields, item.disclosures, enrich)
         for item in request.items
     ]
+    check_skills_profile(request, views)
     released = {name for view in views for name in view["fields"]}
     warnings = [(name, SENSITIVE_MESSAGES[name]) for name in sorted(released & SENSITIVE_FIELDS)]
     return views, warnings
@@ -259,6 +285,7 @@ async def create_share(
         expires_at=now + timedelta(days=days),
         max_views=request.max_views,
         notify_first_reveal=request.notify_first_reveal,
+        include_skills_profile=request.include_skills_profile,
         created_at=now,
         updated_at=now,
     )
@@ -275,6 +302,7 @@ async def create_share(
         )
         for position, item in enumerate(request.items)
     ]
+    check_skills_profile(request, [item.presentation for item in items if item.presentation is not None])
     await repository.add(*items)
     log.info("share_created", share_id=str(share.id), credentials=len(items))
     return ShareWithItems(share, items), token

@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 TEST_PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install install-dev a11y-deps migrate seed test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-verification bench-recognition bench-sharing bench-offers lock clean
+LOCALES := core/locales
+
+.PHONY: locales run install install-dev a11y-deps clients clients-deps migrate seed test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-verification bench-recognition bench-sharing bench-offers lock clean
 
 # requirements.lock: what the service runs with (and hatchling, to install it); requirements-dev.lock adds the
 # test and lint tools. Both are hashed; `make lock` regenerates them from pyproject.toml.
@@ -49,6 +51,22 @@ $(A11Y_STAMP): $(A11Y)/package.json $(A11Y)/package-lock.json
 	  if [ "$$CI" = true ]; then exit 1; fi; echo "a11y-deps: the browser tests will be skipped"; exit 0; }; \
 	npm ci --prefix $(A11Y) --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error && touch $@
 
+# The generated clients (docs/clients.md): clients/python from openapi-python-client (a dev dependency) and
+# clients/typescript/passerelle.d.ts from openapi-typescript, pinned by clients/typescript/package-lock.json.
+# After an API change: `make openapi clients`; tests/test_clients.py fails on drift.
+CLIENTS_TS := clients/typescript
+CLIENTS_STAMP := $(CLIENTS_TS)/node_modules/.installed
+
+clients-deps: $(CLIENTS_STAMP)
+
+$(CLIENTS_STAMP): $(CLIENTS_TS)/package.json $(CLIENTS_TS)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "clients-deps: npm is needed for openapi-typescript"; \
+	  if [ "$$CI" = true ]; then exit 1; fi; echo "clients-deps: the TypeScript client checks will be skipped"; exit 0; }; \
+	npm ci --prefix $(CLIENTS_TS) --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error && touch $@
+
+clients: install-dev clients-deps
+	$(BIN)/python clients/generate.py
+
 migrate: install
 	$(BIN)/passerelle migrate
 
@@ -58,6 +76,13 @@ seed: migrate
 
 run: seed
 	$(BIN)/passerelle serve
+
+# Message catalogs (docs/languages.md): extract the marked texts into the template and merge them into every
+# language's .po (new texts arrive untranslated, and tests/test_i18n.py fails until they are translated). The
+# service compiles the .po files in memory at first use: there is no .mo file to build.
+locales: install-dev
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o $(LOCALES)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching --ignore-obsolete -w 120
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -72,10 +97,10 @@ openapi: install-dev
 openapi-check: install-dev
 	$(BIN)/python -m api.openapi_export --check openapi/openapi.json
 
-test-sqlite: install-dev a11y-deps
+test-sqlite: install-dev a11y-deps clients-deps
 	$(BIN)/pytest -p no:cacheprovider
 
-test-postgres: install-dev
+test-postgres: install-dev clients-deps
 	PASSERELLE_TEST_DATABASE=$(TEST_PG_URL) $(BIN)/pytest -p no:cacheprovider -m "not a11y"
 
 migrations-check: install-dev

@@ -15,6 +15,7 @@ import core.idempotency
 import core.outbox  # noqa: F401
 import recognition.cases.models
 import recognition.models  # noqa: F401
+import wallet.consents.models
 import wallet.inbox.models
 import wallet.issuing.models
 import wallet.learning.models

@@ -16,11 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from api import cache_listener, errors
 from api.logging import access_log
 from api.middleware import BodyGuardMiddleware, Metrics, RequestContextMiddleware
-from api.ratelimit import FixedWindowLimiter
+from api.ratelimit import document_institution_limit, install_rate_limits
 from api.routers import (
     admin,
     auth,
     cases,
+    consents,
     inbox,
     issuing,
     learning,
@@ -50,6 +51,7 @@ from core.database import (
 from core.keys import KeyRing
 from core.outbox import OutboxDispatcher
 from core.settings import Settings, get_settings
+from wallet.inbox.reading import ReadingPool, default_processes
 from wallet.retention import RetentionLoop
 from wallet.status import StatusChecker, StatusPolicy
 from wallet.verification.status import DataIntegrityProofs
@@ -67,6 +69,11 @@ OPENAPI_TAGS = [
     {"name": "auth", "description": "Sign-up and the OAuth2 token endpoint."},
     {"name": "account", "description": "The signed-in account."},
     {"name": "wallet", "description": "The learner's credentials: import, list, read, download, label, delete."},
+    {
+        "name": "consents",
+        "description": "The learner's consent records (withdrawable) and transaction log (what was received, shared, "
+        "revealed, verified and withdrawn; attribute names only).",
+    },
     {
         "name": "verification",
         "description": "Check credentials: seven checks, each with evidence, and a signed receipt.",
@@ -183,6 +190,16 @@ async def _flush_access_log() -> None:
         access_log.flush()
 
 
+def _reading_pool(settings: Settings) -> ReadingPool | None:
+    """The processes that read large pushed batches, started; none when configured so (or on one core)."""
+    processes = default_processes() if settings.reading_processes is None else settings.reading_processes
+    if not processes:
+        return None
+    pool = ReadingPool(processes)
+    pool.start()
+    return pool
+
+
 def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncConnection | None = None) -> FastAPI:
     """Build the application. `bind` lets tests run every request inside one outer transaction."""
     settings = settings or get_settings()
@@ -214,10 +231,14 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
             state.outbox.start()
             webhook_dispatcher.start()
             retention.start()
+            state.reading_pool = _reading_pool(settings)
         try:
             yield
         finally:
             await asyncio.gather(state.outbox.stop(), webhook_dispatcher.stop(), retention.stop())
+            await app.state.rate_limits.aclose()
+            if state.reading_pool is not None:
+                await state.reading_pool.close()
             flusher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await flusher
@@ -242,14 +263,13 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         **docs,
     )
     errors.install(app)
-    app.state.verify_limiter = FixedWindowLimiter(settings.anonymous_verifications_per_minute, 60.0)
-    app.state.share_limiter = FixedWindowLimiter(settings.share_requests_per_minute, 60.0)
-    app.state.collect_limiter = FixedWindowLimiter(settings.credential_offers_per_minute, 60.0)
+    install_rate_limits(app, settings)
     # Routes are matched in order: the one-route recognition compare router (the hottest public read) first, then the
     # wallet (the hottest authenticated reads); every other request pays one failed pattern test for the compare route.
     routers = (
         recognition.compare_router,
         wallet.router,
+        consents.router,
         share_pages.router,
         shares.router,
         skills.router,
@@ -277,6 +297,7 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         ops.router,
         statistics.router,
     )
+    document_institution_limit(routers)
     for router in routers:
         app.include_router(router)
     # Added last = outermost: the request context wraps the body guard, so 413/422 answers carry a request id.

@@ -114,6 +114,9 @@ class BearerPrincipal(HTTPBearer):
     async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
         principal = await authenticate(request, request.headers.get("authorization"))
         request.scope.setdefault("state", {})["principal"] = principal  # for `authz_fail` lines of later refusals
+        if principal.role is Role.INSTITUTION:
+            # One quota per institution, whichever of its clients and whichever instance serves the call.
+            await request.app.state.institution_limiter.hit(str(principal.id))
         if self.roles and principal.role not in self.roles:
             security_log.warning(
                 "authz_fail",

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from api.i18n import language_headers, problem_title, request_language
 from core import errors
 from core.jsonstrict import dumps_compact
 
@@ -103,10 +104,13 @@ def problem_response(
     request_id: str | None = None,
     extra: Mapping[str, Any] | None = None,
     headers: Mapping[str, str] | None = None,
+    language: str | None = None,
 ) -> Response:
+    """A problem answer. With `language` (negotiated from `Accept-Language`), the `title` is in that language and
+    the answer says so (`Content-Language`, `Vary`); `code` never changes, and `detail` stays English."""
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_BASE + code,
-        "title": HTTPStatus(status).phrase,
+        "title": HTTPStatus(status).phrase if language is None else problem_title(status, language),
         "status": status,
         "detail": detail,
         "instance": instance,
@@ -116,7 +120,10 @@ def problem_response(
         body["request_id"] = request_id
     if extra:
         body.update({k: v for k, v in extra.items() if k not in body})
-    return Response(dumps_compact(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=dict(headers or {}))
+    response_headers = dict(headers or {})
+    if language is not None:
+        language_headers(response_headers, language)
+    return Response(dumps_compact(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=response_headers)
 
 
 def _request_id(request: Request) -> str | None:
@@ -169,6 +176,7 @@ async def handle_domain_error(request: Request, exc: Exception) -> Response:
         detail=exc.detail,
         instance=public_instance(request.url.path),
         request_id=_request_id(request),
+        language=request_language(request),
         extra=extra,
         headers=headers,
     )
@@ -200,6 +208,7 @@ async def handle_validation_error(request: Request, exc: Exception) -> Response:
             code="unsupported_media_type",
             instance=public_instance(request.url.path),
             request_id=_request_id(request),
+            language=request_language(request),
             detail=f"This operation does not take {content_type.split(';', 1)[0]}; see the API description.",
         )
     field_errors = [
@@ -216,6 +225,7 @@ async def handle_validation_error(request: Request, exc: Exception) -> Response:
         detail="The request does not match the documented schema.",
         instance=public_instance(request.url.path),
         request_id=_request_id(request),
+        language=request_language(request),
         extra={"errors": field_errors},
     )
 
@@ -238,6 +248,7 @@ async def handle_http_exception(request: Request, exc: Exception) -> Response:
         detail=str(detail),
         instance=public_instance(request.url.path),
         request_id=_request_id(request),
+        language=request_language(request),
         headers=exc.headers,
     )
 
@@ -251,6 +262,7 @@ async def handle_database_error(request: Request, exc: Exception) -> Response:
         detail="The database is busy or unreachable; retry.",
         instance=public_instance(request.url.path),
         request_id=_request_id(request),
+        language=request_language(request),
         headers={"Retry-After": "2"},
     )
 
@@ -288,6 +300,7 @@ async def handle_driver_error(request: Request, exc: Exception) -> Response:
             detail="Something this request refers to no longer exists (it was deleted meanwhile); nothing was changed.",
             instance=public_instance(request.url.path),
             request_id=_request_id(request),
+            language=request_language(request),
         )
     raise exc  # anything else is a bug: on to `handle_unexpected` (500), as if this handler were not here
 
@@ -300,6 +313,7 @@ async def handle_unexpected(request: Request, exc: Exception) -> Response:
         detail="An unexpected error occurred; it has been logged.",
         instance=public_instance(request.url.path),
         request_id=_request_id(request),
+        language=request_language(request),
     )
 
 

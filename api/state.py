@@ -14,6 +14,7 @@ from core.keys import KeyRing
 from core.outbox import OutboxDispatcher
 from core.settings import Settings
 from recognition.catalogue import CatalogueHolder
+from wallet.inbox.reading import ReadingPool
 from wallet.status import StatusChecker
 from wallet.summary.model import Summary
 
@@ -36,3 +37,5 @@ class AppState:
     recognition_packet: Callable[[Summary], dict[str, Any]] | None = None
     """The recognition packet of a (released) summary, when recognition data is loaded."""
     outbox: OutboxDispatcher | None = None
+    reading_pool: ReadingPool | None = None
+    """Worker processes reading large pushed batches; started by the serving lifespan (not in tests' apps)."""

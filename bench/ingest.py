@@ -14,6 +14,10 @@ batch, and measures in alternating rounds, so both meet the same background load
   N batches under way at once instead (with `--workers N`: the service then uses more than one core, which the
   report says).
 
+The service reads a large batch in worker processes (`PASSERELLE_READING_PROCESSES`, by default one per core up to
+four; `--reading-processes 0` reads in the serving process only): the report names how many, and its CPU figure
+counts them (the service's processes and all their descendants).
+
 It prints both rates and their ratio, and writes `bench/results/ingest-<database>.json`. The issue's target: ingest
 ≥ 25 % of the raw rate. See bench/README.md.
 """
@@ -65,6 +69,7 @@ from bench.credential_read import (
     wait_until_ready,
 )
 from bench.verification import badge_claims
+from wallet.inbox.reading import default_processes
 
 TARGET_RATIO = 0.25
 BATCH_SIZE = 1000
@@ -292,6 +297,8 @@ def run_database(database: str, args: argparse.Namespace) -> dict[str, Any]:
     try:
         with contextlib.ExitStack() as stack:
             env = {**clean_environment(), "PASSERELLE_DATA_DIR": str(workdir / "data")}
+            if args.reading_processes is not None:
+                env["PASSERELLE_READING_PROCESSES"] = str(args.reading_processes)
             if database == "postgres":
                 env["PASSERELLE_DATABASE_URL"] = stack.enter_context(postgres_database(args.pg_admin_url))
             service = start_service(env, workdir, stack, args.workers)
@@ -350,6 +357,12 @@ def report(database: str, args: argparse.Namespace, rounds: list[Round], body_by
     batch_seconds = [seconds for r in rounds for seconds in r.batch_seconds]
     print()
     workers = "one uvicorn worker" if args.workers == 1 else f"{args.workers} uvicorn workers"
+    readers = (
+        f"{args.reading_processes} reading processes"
+        if args.reading_processes is not None
+        else f"reading processes by default ({default_processes()} on this machine)"
+    )
+    workers = f"{workers} with {readers}"
     print(
         f"batch ingest — {database} — one client, {args.in_flight} batch(es) in flight, batches of {BATCH_SIZE:,} signed "
         f"VC-JWTs (ES256, {body_bytes:,}-byte body), service on {workers}; {args.rounds} rounds of {args.batches} "
@@ -380,6 +393,7 @@ def report(database: str, args: argparse.Namespace, rounds: list[Round], body_by
         "uncommitted_changes": bool(_git("status", "--porcelain", "--untracked-files=no")),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "service_workers": args.workers,
+        "reading_processes": default_processes() if args.reading_processes is None else args.reading_processes,
         "batches_in_flight": args.in_flight,
         "batch_size": BATCH_SIZE,
         "batch_body_bytes": body_bytes,
@@ -413,6 +427,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw-seconds", type=float, default=1.0, help="raw verify loop per round (default 1 s)")
     parser.add_argument("--workers", type=int, default=1, help="uvicorn workers (more than 1: PostgreSQL only)")
     parser.add_argument("--in-flight", type=int, default=1, help="batches under way at once (default 1)")
+    parser.add_argument(
+        "--reading-processes",
+        type=int,
+        default=None,
+        help="worker processes reading large batches (the service's setting; default: one per core up to 4, 0: off)",
+    )
     parser.add_argument("--pg-admin-url", default=DEFAULT_PG_ADMIN_URL)
     parser.add_argument("--keep-temp", action="store_true", help="keep the temp dir (server log) for inspection")
     parser.add_argument("--load-generator", default="python", help=argparse.SUPPRESS)

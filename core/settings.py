@@ -54,15 +54,26 @@ class Settings(BaseSettings):
     outbound_timeout_seconds: float = 5.0
     outbound_max_bytes: int = 1 * MIB
     webhook_timeout_seconds: float = Field(default=15.0, gt=0, le=60)
+    """How long one webhook attempt may take, connection and answer (Standard Webhooks advises 15 to 30 s)."""
     webhook_retention_days: int = Field(default=30, ge=1)
     """Delivered webhook deliveries are deleted after this many days (dead letters stay until redelivered)."""
-    """How long one webhook attempt may take, connection and answer (Standard Webhooks advises 15 to 30 s)."""
+    reading_processes: int | None = Field(default=None, ge=0, le=32)
+    """Worker processes that read large pushed batches in parallel (`wallet.inbox.reading.ReadingPool`): unset, one
+    per core up to four (none on one core); 0 turns them off. With several uvicorn workers, each has its own."""
 
     anonymous_verifications_per_minute: int = Field(default=30, ge=1)
     """How many documents one client address may verify per minute through `POST /v1/verify`."""
     credential_offers_per_minute: int = Field(default=10, ge=1)
     """How many credential offers one learner may submit per minute (`POST /v1/wallet/inbox:collect`): each one
     makes the service call the issuer named in it."""
+    institution_requests_per_minute: int = Field(default=6000, ge=1)
+    """How many API requests one institution's clients may make per minute, together: one institution's flood is
+    refused (429) before it can crowd out the others."""
+    redis_url: SecretStr | None = None
+    """A Redis URL (`redis://host:6379/0`) where every API instance counts rate limits, so several instances share
+    one quota; unset, each process counts on its own. See docs/scaling.md."""
+    redis_key_prefix: str = Field(default="passerelle", min_length=1, max_length=100)
+    """Prefix of the rate-limit keys in Redis (several deployments, or test runs, can share one database)."""
 
     share_default_days: int = Field(default=30, ge=1)
     """How long a share link lives when the learner does not say."""

@@ -15,9 +15,23 @@ from core.accounts.schemas import BodyCreate
 from core.accounts.service import create_body as create_recognition_body
 from core.accounts.service import create_client, create_user
 from core.database import create_sessionmaker
+from wallet.consents.models import Consent, ConsentKind, CounterpartyType
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse battery staple"
+
+
+def consent_for(owner_id: uuid.UUID, *, kind: ConsentKind = ConsentKind.SHARE, purpose: str = "test") -> Consent:
+    """A consent record for a share or request a test writes as a row (add it, and flush, before the row)."""
+    return Consent(
+        learner_id=owner_id,
+        kind=kind.value,
+        purpose=purpose,
+        counterparty_type=CounterpartyType.ANYONE_WITH_LINK.value,
+        counterparty_name="Anyone with the link",
+        notice_version="test",
+        actor_id=owner_id,
+    )
 
 
 @dataclass

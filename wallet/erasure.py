@@ -6,8 +6,9 @@
    not import recognition — `api` wires them);
 2. the wallet: shares (with their items, codes and access log), credentials (with their originals, verifications
    and the read cache: a DELETE on `credentials` empties it here and, through NOTIFY, on every PostgreSQL
-   instance), learning entries (evidence, endorsement requests, endorsements), inbox items and the invitations
-   addressed to them, idempotency records they made, queued or sent e-mail to them or naming them;
+   instance), learning entries (evidence, endorsement requests, endorsements), inbox items, consent records (the
+   transaction log is read from these tables, so nothing of it is left) and the invitations addressed to them,
+   idempotency records they made, queued or sent e-mail to them or naming them;
 3. records kept by others are stripped of the learner: an institution's hosted-issuing record keeps its status-list
    entry (so revocation still works) but loses the recipient's name, e-mail and id;
 4. the account itself (what is left — refresh tokens, external identities — goes with it by cascade);
@@ -34,6 +35,7 @@ from core.errors import NotFound, PermissionDenied
 from core.idempotency import IdempotencyRecord
 from core.outbox import OutboxMail
 from core.passwords import verify_password
+from wallet.consents.models import Consent
 from wallet.inbox.models import InboxItem, Invitation
 from wallet.issuing.models import IssuedCredential
 from wallet.learning.models import LearningEntry
@@ -105,6 +107,8 @@ async def erase_learner(
     counts["inbox_items"] = _count(
         await session.execute(delete(InboxItem).where(col(InboxItem.recipient_id) == learner.id))
     )
+    # After everything that points at them (shares, cases, inbox items).
+    counts["consents"] = _count(await session.execute(delete(Consent).where(col(Consent.learner_id) == learner.id)))
     addressed = [col(Invitation.claimed_by) == learner.id]
     if learner.email:
         addressed.append(func.lower(col(Invitation.email)) == learner.email.lower())

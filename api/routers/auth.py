@@ -14,8 +14,9 @@ from api.deps import PrincipalDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
 from core.accounts import assertions, service
 from core.accounts.repository import AccountRepository
-from core.accounts.schemas import SignupRequest, TokenResponse, UserPublic
+from core.accounts.schemas import AccountUpdate, SignupRequest, TokenResponse, UserPublic
 from core.accounts.service import InvalidClient
+from core.clock import utcnow
 from core.errors import InvalidInput, NotFound
 from core.text import SafeStr
 
@@ -147,4 +148,26 @@ async def get_me(principal: PrincipalDep, session: ReadSessionDep) -> UserPublic
     user = await AccountRepository(session).user_by_id(principal.id)
     if user is None:
         raise NotFound("This token does not belong to a user account.")
+    return UserPublic.model_validate(user, from_attributes=True)
+
+
+@router.patch(
+    "/me",
+    response_model=UserPublic,
+    operation_id="updateMe",
+    summary="Change your display name or language",
+    tags=["account"],
+    responses=problem_responses(401, 404, 422),
+)
+async def update_me(body: AccountUpdate, principal: PrincipalDep, session: SessionDep) -> UserPublic:
+    """Set the members you send: `display_name`, and `language` (`en`, `fr`, `de`, `pl`, `es`, `it`, `uk`, `ar`),
+    the language of your own pages and e-mails. People who open your share links see them in their browser's
+    language (`Accept-Language`)."""
+    user = await AccountRepository(session).user_by_id(principal.id)
+    if user is None:
+        raise NotFound("This token does not belong to a user account.")
+    for name, value in body.model_dump(exclude_unset=True, exclude_none=True).items():
+        setattr(user, name, value)
+    user.updated_at = utcnow()
+    await session.flush()
     return UserPublic.model_validate(user, from_attributes=True)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import BearerPrincipal, CurrentAdmin, CurrentLearner, PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
-from api.ratelimit import FixedWindowLimiter
+from api.ratelimit import Limiter
 from api.state import AppState
 from core import idempotency
 from core.accounts import service as accounts
@@ -98,6 +98,7 @@ async def push_with_settings(
         invitation_days=state.settings.invitation_days,
         public_url=state.settings.public_url,
         context_for=lambda trust: VerificationContext.from_settings(state.settings, trust),
+        pool=state.reading_pool,
     )
 
 
@@ -279,8 +280,8 @@ async def collect(
     decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is refused
     (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached or answers
     outside the specification is 503. Limited per learner."""
-    limiter: FixedWindowLimiter = request.app.state.collect_limiter
-    limiter.hit(str(learner.id))
+    limiter: Limiter = request.app.state.collect_limiter
+    await limiter.hit(str(learner.id))
     settings = state.settings
     collected = await oid4vci.collect(
         session,

@@ -24,7 +24,7 @@ from starlette.datastructures import UploadFile
 
 from api.deps import CurrentLearner, PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses, status_for
-from api.ratelimit import FixedWindowLimiter
+from api.ratelimit import Limiter, RateLimits
 from api.routers.share_pages import TEMPLATES, templates
 from api.state import AppState
 from core import jose
@@ -64,7 +64,8 @@ Token = Annotated[str, Path(max_length=64, description="The endorsement link's t
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """The endorsement links' rate limit (per client address), as for share pages."""
     state: AppState = app.state.passerelle
-    app.state.endorsement_limiter = FixedWindowLimiter(state.settings.share_requests_per_minute, 60.0)
+    rate_limits: RateLimits = app.state.rate_limits
+    app.state.endorsement_limiter = rate_limits.limiter("endorsement", state.settings.share_requests_per_minute)
     yield
 
 
@@ -401,9 +402,9 @@ PRIVACY_HEADERS = {
 }
 
 
-def _limit(request: Request) -> None:
-    limiter: FixedWindowLimiter = request.app.state.endorsement_limiter
-    limiter.hit(request.client.host if request.client else "unknown")
+async def _limit(request: Request) -> None:
+    limiter: Limiter = request.app.state.endorsement_limiter
+    await limiter.hit(request.client.host if request.client else "unknown")
 
 
 @endorsements_router.get(
@@ -418,7 +419,7 @@ async def open_endorsement(
 ) -> EndorsementInvitation:
     """Who asks, the entry as it is now (with the names of its evidence files) and until when the link works.
     Opening changes nothing."""
-    _limit(request)
+    await _limit(request)
     response.headers.update(PRIVACY_HEADERS)
     return endorsements.invitation_public(await endorsements.open_link(session, token))
 
@@ -437,7 +438,7 @@ async def confirm_endorsement(
     """Confirm the entry with your name, your role and an optional comment; send back the entry's `version` you
     read (409 if the learner changed it since). The link works once (410 afterwards, and once withdrawn or
     expired). The answer holds your endorsement signed by the service."""
-    _limit(request)
+    await _limit(request)
     response.headers.update(PRIVACY_HEADERS)
     endorsement = await endorsements.confirm(
         session, token, body, issuer=state.settings.effective_token_issuer, sign=endorsement_signer(state)
@@ -516,7 +517,7 @@ def _error_page(error: DomainError) -> Response:
 async def endorsement_page(token: Token, request: Request, session: ReadSessionDep) -> Response:
     """What the endorser opens: the entry to endorse and a form to confirm it. Changes nothing."""
     try:
-        _limit(request)
+        await _limit(request)
         invitation = await endorsements.open_link(session, token)
     except DomainError as error:
         return _error_page(error)
@@ -551,7 +552,7 @@ async def endorsement_page_confirm(token: Token, request: Request, session: Sess
     """The page's form: confirm the entry (the same rules as `POST /v1/endorsements/{token}`)."""
     values: dict[str, str] = {}
     try:
-        _limit(request)
+        await _limit(request)
         form = await request.form(max_files=0, max_fields=10)
         values = {name: value.strip() for name, value in form.items() if isinstance(value, str)}
         await form.close()

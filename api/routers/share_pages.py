@@ -27,17 +27,28 @@ from typing import Annotated, Any, Literal
 
 import structlog
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.background import BackgroundTask
 
 from api.deps import SessionDep, StateDep, authenticate
-from api.ratelimit import FixedWindowLimiter
+from api.i18n import (
+    install_translations,
+    language_headers,
+    localize_caveat,
+    localize_check,
+    page_context,
+    request_language,
+)
+from api.ratelimit import Limiter
 from api.routers.verification import get_status_check, verification_context
 from api.state import AppState
+from core import i18n
 from core.accounts.models import Role, User
 from core.errors import DomainError, TooManyRequests
+from core.i18n import N_
 from core.jsonstrict import dumps_compact
 from wallet.repository import CredentialRepository
 from wallet.sharing import service
@@ -97,39 +108,39 @@ AUTOMATED = re.compile(
     re.IGNORECASE,
 )
 FORMAT_NAMES = {
-    "edc": "European Digital Credential",
-    "edc_jades": "European Digital Credential (sealed)",
-    "open_badges_3": "Open Badge 3.0",
-    "open_badges_3_jwt": "Open Badge 3.0",
-    "clr_2": "Comprehensive Learner Record",
-    "clr_2_jwt": "Comprehensive Learner Record",
-    "vc": "Verifiable Credential",
-    "vc_jwt": "Verifiable Credential",
-    "sd_jwt_vc": "SD-JWT Verifiable Credential",
-    "elmo": "Transcript of Records (ELMO)",
-    "elmo_learning_opportunity": "Course from a Transcript of Records",
+    "edc": N_("European Digital Credential"),
+    "edc_jades": N_("European Digital Credential (sealed)"),
+    "open_badges_3": N_("Open Badge 3.0"),
+    "open_badges_3_jwt": N_("Open Badge 3.0"),
+    "clr_2": N_("Comprehensive Learner Record"),
+    "clr_2_jwt": N_("Comprehensive Learner Record"),
+    "vc": N_("Verifiable Credential"),
+    "vc_jwt": N_("Verifiable Credential"),
+    "sd_jwt_vc": N_("SD-JWT Verifiable Credential"),
+    "elmo": N_("Transcript of Records (ELMO)"),
+    "elmo_learning_opportunity": N_("Course from a Transcript of Records"),
 }
 FIELD_LABELS: dict[str, str] = {
     **{str(name): label for name, label in ANNEX_I_LABELS.items()},
-    "title": "Title",
-    "description": "Description",
-    "types": "Types",
-    "vct": "Credential type",
-    "issuer": "Awarding body",
-    "awarded_on": "Date awarded",
-    "valid_from": "Valid from",
-    "valid_until": "Valid until",
-    "credits": "Workload (credits)",
-    "levels": "Level",
-    "field_of_study": "Field of study (ISCED-F)",
-    "language": "Language",
-    "achievements": "Courses and units",
+    "title": N_("Title"),
+    "description": N_("Description"),
+    "types": N_("Types"),
+    "vct": N_("Credential type"),
+    "issuer": N_("Awarding body"),
+    "awarded_on": N_("Date awarded"),
+    "valid_from": N_("Valid from"),
+    "valid_until": N_("Valid until"),
+    "credits": N_("Workload (credits)"),
+    "levels": N_("Level"),
+    "field_of_study": N_("Field of study (ISCED-F)"),
+    "language": N_("Language"),
+    "achievements": N_("Courses and units"),
 }
 VALIDITY_TEXT = {
-    "valid": "valid",
-    "expired": "expired (the issuer set an end date that has passed)",
-    "not_yet_valid": "not valid yet",
-    "unknown": "not stated",
+    "valid": N_("valid"),
+    "expired": N_("expired (the issuer set an end date that has passed)"),
+    "not_yet_valid": N_("not valid yet"),
+    "unknown": N_("not stated"),
 }
 
 
@@ -144,15 +155,29 @@ def _render_value(value: Any) -> str:
 templates = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False, enable_async=False
 )
-templates.filters["label"] = lambda name: FIELD_LABELS.get(name, name)
+install_translations(templates)
+
+
+@pass_context
+def _label(context: Context, name: str) -> str:
+    return i18n.gettext(context.get("language") or i18n.DEFAULT_LANGUAGE, FIELD_LABELS.get(name, name))
+
+
+templates.filters["label"] = _label
 templates.globals.update(
     css=CSS, format_names=FORMAT_NAMES, field_labels=FIELD_LABELS, validity_text=VALIDITY_TEXT, render=_render_value
 )
 
 
-def _html(name: str, status: int = 200, **context: Any) -> Response:
-    body = templates.get_template(f"share/{name}").render(**context).encode()
-    return Response(body, status_code=status, media_type="text/html; charset=utf-8", headers=SHARE_HEADERS)
+def _headers(language: str, base: dict[str, str] = SHARE_HEADERS) -> dict[str, str]:
+    headers = dict(base)
+    language_headers(headers, language)
+    return headers
+
+
+def _html(name: str, language: str, status: int = 200, **context: Any) -> Response:
+    body = templates.get_template(f"share/{name}").render(**page_context(language), **context).encode()
+    return Response(body, status_code=status, media_type="text/html; charset=utf-8", headers=_headers(language))
 
 
 def _wants_json(request: Request) -> bool:
@@ -160,11 +185,24 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-NOT_FOUND_HTML = (
-    templates.get_template("share/message.html")
-    .render(heading="Link not found", message="This link does not exist. Check that you copied all of it.")
+NOT_FOUND_HEADING = N_("Link not found")
+NOT_FOUND_MESSAGE = N_("This link does not exist. Check that you copied all of it.")
+GONE_HEADING = N_("This link is no longer active")
+GONE_MESSAGE = N_("It has expired, was revoked by the learner or has been used up. Ask the learner for a new one.")
+ERROR_HEADING = N_("This link cannot be opened")
+CODE_SENT_HEADING = N_("Code sent")
+CODE_SENT_MESSAGE = N_("Check the recipient's mailbox, then enter the code.")
+NOT_FOUND_HTML = {
+    language: templates.get_template("share/message.html")
+    .render(
+        **page_context(language),
+        heading=i18n.gettext(language, NOT_FOUND_HEADING),
+        message=i18n.gettext(language, NOT_FOUND_MESSAGE),
+    )
     .encode()
-)
+    for language in i18n.LANGUAGES
+}
+"""By language: every unknown or malformed token gets the same bytes (for the same `Accept-Language`)."""
 NOT_FOUND_JSON = dumps_compact(
     {"type": "about:blank", "title": "Not Found", "status": 404, "code": "share_not_found", "detail": "No such link."}
 )
@@ -183,18 +221,22 @@ def error_response(request: Request, error: DomainError) -> Response:
     """Share-route errors without the path (it holds the token) or a request id: the same bytes for every unknown
     or malformed token."""
     as_json = _wants_json(request)
+    language = request_language(request)
     if isinstance(error, ShareNotFound):
         if as_json:
             return Response(NOT_FOUND_JSON, 404, media_type="application/problem+json", headers=SHARE_HEADERS)
-        return Response(NOT_FOUND_HTML, 404, media_type="text/html; charset=utf-8", headers=SHARE_HEADERS)
+        return Response(
+            NOT_FOUND_HTML[language], 404, media_type="text/html; charset=utf-8", headers=_headers(language)
+        )
     if isinstance(error, ShareUnavailable):
         if as_json:
             return Response(GONE_JSON, 410, media_type="application/problem+json", headers=SHARE_HEADERS)
         return _html(
             "message.html",
+            language,
             410,
-            heading="This link is no longer active",
-            message="It has expired, was revoked by the learner or has been used up. Ask the learner for a new one.",
+            heading=i18n.gettext(language, GONE_HEADING),
+            message=i18n.gettext(language, GONE_MESSAGE),
         )
     from api.errors import status_for
 
@@ -205,7 +247,9 @@ def error_response(request: Request, error: DomainError) -> Response:
     if as_json:
         body = {"type": "about:blank", "title": "Error", "status": status, "code": error.code, "detail": error.detail}
         return Response(dumps_compact(body), status, media_type="application/problem+json", headers=headers)
-    response = _html("message.html", status, heading="This link cannot be opened", message=error.detail)
+    response = _html(
+        "message.html", language, status, heading=i18n.gettext(language, ERROR_HEADING), message=error.detail
+    )
     response.headers.update(headers)
     return response
 
@@ -214,8 +258,8 @@ async def viewer(request: Request) -> service.Viewer:
     """The viewer: anonymous, or an officer when the request carries an officer's token. Also the rate limit.
     (No sub-dependency: the hot routes call it in their body, each dependency level costs on every request.)"""
     address = request.client.host if request.client else None
-    limiter: FixedWindowLimiter = request.app.state.share_limiter
-    limiter.hit(address or "unknown")
+    limiter: Limiter = request.app.state.share_limiter
+    await limiter.hit(address or "unknown")
     headers = request.headers
     automated = request.method == "HEAD" or bool(AUTOMATED.search(headers.get("user-agent", "")))
     body_id = None
@@ -250,7 +294,7 @@ async def _code(request: Request) -> str | None:
 
 
 def _kinds(landing: service.Landing) -> list[str]:
-    return [item.title or FORMAT_NAMES.get(item.format or "", "A credential") for item in landing.items]
+    return [item.title or FORMAT_NAMES.get(item.format or "", N_("A credential")) for item in landing.items]
 
 
 _RENDERED_MAX = 1024
@@ -290,9 +334,14 @@ def _landing_json(found: service.Landing, kinds: list[str]) -> bytes:
     return document.model_dump_json().encode()
 
 
-def _landing_html(found: service.Landing, kinds: list[str]) -> bytes:
+def _landing_html(found: service.Landing, kinds: list[str], language: str) -> bytes:
     base = Markup(_BASE)  # noqa: S704 - a constant: left unescaped so that no data can spell it
-    page = templates.get_template("share/landing.html").render(landing=found, kinds=kinds, base=base)
+    kinds = [
+        kind if item.title else i18n.gettext(language, kind) for kind, item in zip(kinds, found.items, strict=False)
+    ]
+    page = templates.get_template("share/landing.html").render(
+        **page_context(language), landing=found, kinds=kinds, base=base
+    )
     return page.encode()
 
 
@@ -329,9 +378,10 @@ async def landing(token: str, request: Request) -> Response:
     if _wants_json(request):
         body = _rendered(("json", content), lambda: _landing_json(found, kinds))
         return Response(body, media_type="application/json", headers=SHARE_HEADERS)
-    page = _rendered(("html", content), lambda: _landing_html(found, kinds))
+    language = request_language(request)
+    page = _rendered(("html", language, content), lambda: _landing_html(found, kinds, language))
     body = page.replace(_BASE.encode(), f"/s/{token}".encode())
-    return Response(body, media_type="text/html; charset=utf-8", headers=SHARE_HEADERS)
+    return Response(body, media_type="text/html; charset=utf-8", headers=_headers(language))
 
 
 @router.post("/{token}/code", operation_id="sendShareCode", summary="Mail the one-time code to the recipient")
@@ -347,11 +397,29 @@ async def send_code(token: str, request: Request, session: SessionDep, state: St
     wake = BackgroundTask(state.outbox.wake) if state.outbox is not None else None
     if _wants_json(request):
         return Response(status_code=202, headers=SHARE_HEADERS, background=wake)
+    language = request_language(request)
     response = _html(
-        "message.html", 202, heading="Code sent", message="Check the recipient's mailbox, then enter the code."
+        "message.html",
+        language,
+        202,
+        heading=i18n.gettext(language, CODE_SENT_HEADING),
+        message=i18n.gettext(language, CODE_SENT_MESSAGE),
     )
     response.background = wake
     return response
+
+
+def _explained(credential: dict[str, Any], language: str) -> dict[str, Any]:
+    """A released credential for machines: each check with its plain-language `explanation`, the recognition
+    packet's caveat with its `caveat_explanation`, both in `language`."""
+    explained = dict(credential)
+    verification = credential.get("verification")
+    if isinstance(verification, dict):
+        checks = [localize_check(check, language) for check in verification.get("checks", [])]
+        explained["verification"] = {**verification, "checks": checks}
+    if isinstance(credential.get("recognition"), dict):
+        explained["recognition"] = localize_caveat(credential["recognition"], language)
+    return explained
 
 
 def _released(found: service.Released) -> list[dict[str, Any]]:
@@ -385,19 +453,21 @@ async def reveal(token: str, request: Request, session: SessionDep) -> Response:
         return error_response(request, error)
     credentials = _released(found)
     skills = _skills(found, credentials)
+    language = request_language(request)
     if _wants_json(request):
         body: dict[str, Any] = {
             "shared_by": shared_by,
             "purpose": found.share.purpose,
             "link_expires_at": found.share.expires_at.isoformat(),
-            "credentials": credentials,
+            "credentials": [_explained(credential, language) for credential in credentials],
         }
         if skills is not None:
             body["skills_profile"] = skills
-        response = Response(dumps_compact(body), media_type="application/json", headers=SHARE_HEADERS)
+        response = Response(dumps_compact(body), media_type="application/json", headers=_headers(language))
     else:
         response = _html(
             "reveal.html",
+            language,
             share=found.share,
             shared_by=shared_by,
             items=credentials,
@@ -446,6 +516,7 @@ async def verify(token: str, request: Request, session: SessionDep, state: State
         found = await service.check_active(session, token, who, code=await _code(request))
     except DomainError as error:
         return error_response(request, error)
+    language = request_language(request)
     trust = await verification_service.load_trust_store(session)
     repository = CredentialRepository(session)
     check_status = await get_status_check(state)
@@ -458,5 +529,7 @@ async def verify(token: str, request: Request, session: SessionDep, state: State
         result = (
             await verify_document(content, media_type, verification_context(state, trust), status_check=check_status)
         ).as_dict()
-        results.append({"verification": verification_view(result), "validity": validity_of(result)})
-    return Response(dumps_compact({"credentials": results}), media_type="application/json", headers=SHARE_HEADERS)
+        view = verification_view(result)
+        view["checks"] = [localize_check(check, language) for check in view["checks"]]
+        results.append({"verification": view, "validity": validity_of(result)})
+    return Response(dumps_compact({"credentials": results}), media_type="application/json", headers=_headers(language))

@@ -13,7 +13,8 @@ from fastapi import APIRouter, Depends, Path, Request, Response, status
 
 from api.deps import CredentialID, CurrentAdmin, CurrentLearner, ReadSessionDep, SessionDep, StateDep, read_sessions
 from api.errors import problem_responses
-from api.ratelimit import FixedWindowLimiter
+from api.i18n import language_headers, localize_verification, request_language
+from api.ratelimit import Limiter
 from api.routers.wallet import read_upload, upload_body
 from api.state import AppState
 from core import jose
@@ -54,9 +55,14 @@ def receipt_signer(state: AppState) -> service.ReceiptSigner:
     return sign
 
 
-def _public(record: CredentialVerification) -> VerificationPublic:
+def _public(record: CredentialVerification, request: Request, response: Response) -> VerificationPublic:
+    """The stored result with each check's `explanation`, and its messages in the language `Accept-Language`
+    asks for (the signed receipt keeps the English the service signed)."""
+    language = request_language(request)
+    language_headers(response.headers, language)
+    result = localize_verification(record.result, language)
     return VerificationPublic.model_validate(
-        {**record.result, "id": record.id, "credential_id": record.credential_id, "receipt": record.receipt}
+        {**result, "id": record.id, "credential_id": record.credential_id, "receipt": record.receipt}
     )
 
 
@@ -75,6 +81,7 @@ async def verify_credential(
     state: StateDep,
     check_status: StatusCheckDep,
     request: Request,
+    response: Response,
 ) -> VerificationPublic:
     """Check the credential from its original bytes: format, signature, issuer trust, holder binding, status
     (the issuer's status list, fetched and cached), validity period and accreditation — each with its outcome,
@@ -91,7 +98,7 @@ async def verify_credential(
         sign=receipt_signer(state),
         status_check=check_status,
     )
-    return _public(record)
+    return _public(record, request, response)
 
 
 @router.get(
@@ -102,10 +109,10 @@ async def verify_credential(
     responses=problem_responses(401, 404, 422),
 )
 async def get_verification(
-    credential_id: CredentialID, learner: CurrentLearner, session: ReadSessionDep
+    credential_id: CredentialID, learner: CurrentLearner, session: ReadSessionDep, request: Request, response: Response
 ) -> VerificationPublic:
     """The most recent stored verification result and its receipt."""
-    return _public(await service.latest_verification(session, learner.id, credential_id))
+    return _public(await service.latest_verification(session, learner.id, credential_id), request, response)
 
 
 def _client_address(request: Request) -> str:
@@ -129,12 +136,12 @@ def _client_address(request: Request) -> str:
     },
 )
 async def verify_uploaded(
-    request: Request, session: ReadSessionDep, state: StateDep, check_status: StatusCheckDep
+    request: Request, response: Response, session: ReadSessionDep, state: StateDep, check_status: StatusCheckDep
 ) -> VerificationPublic:
     """Upload a credential document (as for import) and get the verification result with a signed receipt.
     Nothing is stored. Limited per client address."""
-    limiter: FixedWindowLimiter = request.app.state.verify_limiter
-    limiter.hit(_client_address(request))
+    limiter: Limiter = request.app.state.verify_limiter
+    await limiter.hit(_client_address(request))
     content, media_type, _ = await read_upload(request)
     result: VerificationResult = await verify_document(
         content,
@@ -146,7 +153,10 @@ async def verify_uploaded(
     receipt = receipt_signer(state)(
         service.receipt_claims(result, issuer=state.settings.effective_token_issuer, sha256=digest, credential_id=None)
     )
-    return VerificationPublic.model_validate({**result.as_dict(), "receipt": receipt})
+    language = request_language(request)
+    language_headers(response.headers, language)
+    localized = localize_verification(result.as_dict(), language)
+    return VerificationPublic.model_validate({**localized, "receipt": receipt})
 
 
 @router.post(

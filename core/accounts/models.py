@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Enum, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.clock import utcnow
@@ -72,6 +72,8 @@ class User(SQLModel, table=True):
     """Lower-cased domain part; unique; empty for accounts known only through an external identity provider."""
     password_hash: str | None = Field(default=None, max_length=255)
     display_name: str = Field(max_length=100)
+    language: str = Field(default="en", sa_column=Column(String(8), nullable=False, server_default="en"))
+    """The learner's language for their own pages and e-mails (core.i18n.LANGUAGES); viewers negotiate theirs."""
     role: Role = Field(sa_column=role_column())
     # Officers act for one recognition body; everyone else has none.
     body_id: uuid.UUID | None = Field(

@@ -23,12 +23,26 @@ class SignupRequest(BaseModel):
     display_name: DisplayName
 
 
+Language = Literal["en", "fr", "de", "pl", "es", "it", "uk", "ar"]
+"""core.i18n.LANGUAGES (a test keeps the two equal)."""
+
+
 class UserPublic(BaseModel):
     id: uuid.UUID
     email: str | None
     display_name: str
+    language: Language = Field(default="en", description="The language of the account's own pages and e-mails.")
     role: Role
     created_at: datetime
+
+
+class AccountUpdate(BaseModel):
+    """Partial update of the signed-in account: only the members sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: DisplayName | None = None
+    language: Language | None = Field(default=None, description="The language of your own pages and e-mails.")
 
 
 class TokenResponse(BaseModel):

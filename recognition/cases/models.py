@@ -19,6 +19,7 @@ from sqlmodel import Field, SQLModel
 from core.clock import utcnow
 from core.database import UTCDateTime
 from core.ids import new_id
+from wallet.consents.models import Consent  # noqa: F401 - `consents` on the metadata before a case points at it
 from wallet.models import PortableJSON
 
 
@@ -100,6 +101,8 @@ class RecognitionCase(SQLModel, table=True):
     )
     kind: str = Field(max_length=32)
     purpose: str = Field(max_length=32)
+    consent_id: uuid.UUID = Field(sa_column=Column(ForeignKey("consents.id"), nullable=False, index=True))
+    """The learner's consent to this request (`wallet.consents`): a request cannot exist without one."""
     target_id: uuid.UUID | None = Field(
         default=None, sa_column=Column(ForeignKey("target_qualifications.id", ondelete="SET NULL"), nullable=True)
     )

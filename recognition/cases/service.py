@@ -16,7 +16,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from core.accounts.models import RecognitionBody
 from core.clock import utcnow
@@ -42,6 +44,8 @@ from recognition.cases.models import (
 )
 from recognition.cases.repository import CaseRepository
 from recognition.cases.schemas import AppealCreate, DocumentsAdd, RecognitionRequestCreate
+from wallet.consents import service as consents
+from wallet.consents.models import Consent, ConsentKind, CounterpartyType
 from wallet.service import decode_cursor, encode_cursor
 from wallet.sharing import service as sharing
 from wallet.sharing.schemas import ShareCreate, ShareItemCreate, ShareRecipient
@@ -134,11 +138,21 @@ async def submit_request(
         if target is None or target.body_id != body.id:
             raise UnknownTarget()
     now = utcnow()
+    consent = await consents.record(
+        session,
+        learner_id=owner_id,
+        kind=ConsentKind.RECOGNITION_REQUEST,
+        purpose=f"Recognition of my qualifications by {body.name} for {request.purpose.value.replace('_', ' ')}",
+        counterparty=consents.Counterparty(CounterpartyType.RECOGNITION_BODY, str(body.id), body.name),
+        attributes=[name for item in request.items for name in item.fields],
+        at=now,
+    )
     case = RecognitionCase(
         owner_id=owner_id,
         body_id=body.id,
         kind=request.kind.value,
         purpose=request.purpose.value,
+        consent_id=consent.id,
         target_id=target.id if target else None,
         statement=request.statement,
         declared=[d.model_dump(mode="json", exclude_none=True) for d in request.declared],
@@ -264,9 +278,24 @@ async def withdraw(session: AsyncSession, owner_id: uuid.UUID, case_id: uuid.UUI
         await sharing.revoke_share(session, owner_id, share_id)
     now = utcnow()
     touch(case, now, status=CaseStatus.WITHDRAWN.value, withdrawn_at=now, assigned_officer_id=None)
+    await consents.mark_withdrawn(session, case.consent_id, by=owner_id, at=now)
     await repository.add(record_event(case, "withdrawn", actor_id=owner_id, actor_role="learner"))
     log.info("recognition_request_withdrawn", case_id=str(case.id))
     return await record_of(session, case)
+
+
+async def withdraw_by_consent(session: AsyncSession, owner_id: uuid.UUID, consent: Consent) -> None:
+    """A `wallet.consents.Withdrawal`: withdrawing a request's consent withdraws the request if it is still open;
+    a decided one keeps its decision, and its shares are revoked."""
+    statement = select(col(RecognitionCase.id), col(RecognitionCase.status)).where(
+        col(RecognitionCase.owner_id) == owner_id, col(RecognitionCase.consent_id) == consent.id
+    )
+    for case_id, status in (await session.execute(statement)).all():
+        if status in OPEN_STATUSES:
+            await withdraw(session, owner_id, case_id)
+            continue
+        for share_id in await CaseRepository(session).share_ids(case_id):
+            await sharing.revoke_share(session, owner_id, share_id)
 
 
 async def appeal(session: AsyncSession, owner_id: uuid.UUID, case_id: uuid.UUID, request: AppealCreate) -> CaseRecord:

@@ -84,12 +84,16 @@ def missing_dependencies() -> list[str]:
 
 
 @contextmanager
-def chromium() -> Iterator[WebDriver]:
-    """A headless Chromium session, closed on exit. ChromeDriver is Debian's: nothing is downloaded."""
+def chromium(*, accept_language: str | None = None) -> Iterator[WebDriver]:
+    """A headless Chromium session, closed on exit. ChromeDriver is Debian's: nothing is downloaded.
+    `accept_language` (e.g. "ar"): the languages the browser asks pages for, as a visitor's browser would."""
     options = Options()
     options.binary_location = str(CHROMIUM)
     for argument in (*CHROMIUM_ARGUMENTS, "--window-size=1280,1024"):
         options.add_argument(argument)
+    if accept_language:
+        options.add_argument(f"--lang={accept_language}")
+        options.add_experimental_option("prefs", {"intl.accept_languages": accept_language})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
     try:
         driver.set_page_load_timeout(TIMEOUT_SECONDS)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 from selenium.webdriver.chrome.webdriver import WebDriver
 
-from tests.a11y.harness import axe_violations, axe_violations_after_click, format_violations
+from tests.a11y.harness import axe_violations, axe_violations_after_click, chromium, format_violations
 from tests.factories import DATA, PASSWORD
 
 REVEAL_BUTTON = 'form[action$="/reveal"] button[type=submit]'
@@ -95,4 +96,52 @@ class TestSharePages:
         assert gone == [], format_violations(gone)
         assert "no longer active" in browser.page_source
         unknown = axe_violations(f"{live_server}/s/{'A' * 43}", status=404, driver=browser)
+        assert unknown == [], format_violations(unknown)
+
+
+@pytest.fixture(scope="module", params=["ar", "fr"])
+def browser_in(request: pytest.FixtureRequest, browser: WebDriver) -> Iterator[tuple[str, WebDriver]]:
+    """A browser that asks for Arabic (right to left) or French (a left-to-right language other than English)."""
+    language: str = request.param
+    with chromium(accept_language=language) as driver:
+        yield language, driver
+
+
+class TestSharePagesInOtherLanguages:
+    def test_landing_page(self, browser_in: tuple[str, WebDriver], shares: dict[str, str]) -> None:
+        language, driver = browser_in
+        violations = axe_violations(shares["open"], driver=driver)
+        assert violations == [], format_violations(violations)
+        root = driver.find_element("css selector", "html")
+        assert root.get_attribute("lang") == language
+        assert root.get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+        main = driver.find_element("css selector", "main")
+        expected = "rtl" if language == "ar" else "ltr"
+        assert driver.execute_script("return getComputedStyle(arguments[0]).direction", main) == expected
+        assert "shared 2 credentials" not in driver.title  # translated, not English
+
+    def test_reveal_page(self, browser_in: tuple[str, WebDriver], shares: dict[str, str]) -> None:
+        language, driver = browser_in
+        violations = axe_violations_after_click(shares["open"], REVEAL_BUTTON, driver=driver)
+        assert violations == [], format_violations(violations)
+        assert driver.find_element("css selector", "html").get_attribute("dir") == (
+            "rtl" if language == "ar" else "ltr"
+        )
+        # Each check shows its plain-language explanation next to the technical term.
+        explanations = driver.find_elements("css selector", "tbody th .explain")
+        assert len(explanations) == 14 and all(element.text for element in explanations)  # 7 checks, 2 credentials
+        if language == "ar":
+            # Table cells start on the right: the layout mirrors (CSS logical properties).
+            cell = driver.find_element("css selector", "tbody td")
+            assert driver.execute_script("return getComputedStyle(arguments[0]).textAlign", cell) in {"start", "right"}
+
+    def test_named_recipient_and_gone_pages(
+        self, browser_in: tuple[str, WebDriver], shares: dict[str, str], live_server: str
+    ) -> None:
+        _, driver = browser_in
+        violations = axe_violations(shares["email"], driver=driver)
+        assert violations == [], format_violations(violations)
+        gone = axe_violations(shares["revoked"], status=410, driver=driver)
+        assert gone == [], format_violations(gone)
+        unknown = axe_violations(f"{live_server}/s/{'A' * 43}", status=404, driver=driver)
         assert unknown == [], format_violations(unknown)

@@ -19,7 +19,8 @@ from core.database import create_sessionmaker
 from recognition import uptake
 from recognition.cases.models import CaseDecision, RecognitionCase
 from recognition.offers.models import Offer
-from tests.factories import Account, Institution, create_body, onboard
+from tests.factories import Account, Institution, consent_for, create_body, onboard
+from wallet.consents.models import ConsentKind
 
 UPTAKE = "/v1/statistics/uptake"
 CHART = "/v1/statistics/uptake.svg"
@@ -164,7 +165,11 @@ class TestCounts:
         async with create_sessionmaker(connection)() as session:
             body_id = await create_body(connection, name="ENIC-NARIC Nederland", country="NL")
             now = utcnow()
+            consent = consent_for(uuid.UUID(learner.id), kind=ConsentKind.RECOGNITION_REQUEST)
+            session.add(consent)
+            await session.flush()
             case = RecognitionCase(
+                consent_id=consent.id,
                 owner_id=uuid.UUID(learner.id),
                 body_id=body_id,
                 kind="standard",

@@ -321,6 +321,7 @@ class TestBounds:
         # An RDF list costs two statements per item: 6,000 values, 12,000 statements. The time bound is lifted: on a
         # loaded machine it stopped the work first, and this test is about the statement bound.
         monkeypatch.setattr(dataintegrity, "CANONICALIZATION_SECONDS", 600.0)
+
         def pad(document: dict[str, Any]) -> None:
             document["credentialSubject"]["sequence"] = list(range(6_000))
             document["@context"].append({**OWN_TERMS, "sequence": {"@id": "urn:sequence", "@container": "@list"}})

@@ -14,7 +14,7 @@ from core.clock import utcnow
 from core.database import create_sessionmaker
 from core.idempotency import IdempotencyRecord
 from core.settings import Settings
-from tests.factories import Account, import_file
+from tests.factories import Account, consent_for, import_file
 from wallet import retention
 from wallet.inbox.models import Invitation
 from wallet.sharing.models import Share, ShareEvent
@@ -50,15 +50,31 @@ class TestPurge:
         owner = uuid.UUID(learner.id)
         sessions = create_sessionmaker(connection)
         async with sessions() as session:
-            old_share = Share(owner_id=owner, token_digest="a" * 64, purpose="old", expires_at=now - timedelta(days=91))
+            consent = consent_for(owner)
+            session.add(consent)
+            await session.flush()
+            old_share = Share(
+                owner_id=owner,
+                consent_id=consent.id,
+                token_digest="a" * 64,
+                purpose="old",
+                expires_at=now - timedelta(days=91),
+            )
             revoked = Share(
                 owner_id=owner,
+                consent_id=consent.id,
                 token_digest="b" * 64,
                 purpose="revoked",
                 expires_at=now + timedelta(days=1),
                 revoked_at=now - timedelta(days=100),
             )
-            recent = Share(owner_id=owner, token_digest="c" * 64, purpose="recent", expires_at=now - timedelta(days=10))
+            recent = Share(
+                owner_id=owner,
+                consent_id=consent.id,
+                token_digest="c" * 64,
+                purpose="recent",
+                expires_at=now - timedelta(days=10),
+            )
             session.add_all([old_share, revoked, recent])
             await session.flush()
             session.add_all(

@@ -25,6 +25,7 @@ from core import jsonstrict
 from core.accounts.models import RecognitionBody, User
 from core.clock import utcnow
 from core.ids import new_secret_token, token_digest
+from wallet.consents.models import Consent, ConsentKind, CounterpartyType
 from wallet.errors import DuplicateCredential
 from wallet.export import archive, container
 from wallet.export.archive import ExportFile, json_bytes
@@ -52,12 +53,15 @@ from wallet.models import Credential, CredentialDocument
 from wallet.repository import CredentialRepository
 from wallet.service import import_credential
 from wallet.sharing.models import Share, ShareEvent, ShareItem
+from wallet.transaction_log import LogFilter, export_log
 
 log = structlog.get_logger("passerelle.export")
 
 JSON = "application/json"
 FILES = ("account.json", "credentials.json", "shares.json", "access_log.json", "learning.json")
 RecordT = TypeVar("RecordT", bound=BaseModel)
+IMPORTED_NOTICE_VERSION = "imported-from-export"
+"""The notice version of consents rebuilt from an imported share: the notice was the exporting service's."""
 
 
 @dataclass(frozen=True)
@@ -122,12 +126,28 @@ async def _gather(session: AsyncSession, owner_id: uuid.UUID) -> tuple[list[Expo
     # Never the token digest, never the presentation (the released values: the originals are in the archive).
     share_records = [
         ShareRecord.model_validate(
-            {**share.model_dump(exclude={"owner_id", "token_digest", "version"}), "items": items[share.id]}
+            {
+                **share.model_dump(exclude={"owner_id", "token_digest", "version", "consent_id"}),
+                "items": items[share.id],
+            }
         )
         for share in shares
     ]
 
     entries, evidence_files = await _gather_learning(session, owner_id)
+    # Consent records and the transaction log: for the learner to read (an import rebuilds both from the shares it
+    # restores, so version 1 archives without them import as before).
+    consent_rows = (
+        await session.execute(select(Consent).where(col(Consent.learner_id) == owner_id).order_by(col(Consent.id)))
+    ).scalars()
+    files += [
+        ExportFile(
+            "consents.json",
+            json_bytes([row.model_dump(mode="json", exclude={"learner_id"}) for row in consent_rows]),
+            JSON,
+        ),
+        ExportFile("transaction_log.json", _dump(await export_log(session, owner_id, LogFilter())), JSON),
+    ]
     files += [
         ExportFile("credentials.json", _dump(credentials), JSON),
         ExportFile("shares.json", _dump(share_records), JSON),
@@ -336,8 +356,35 @@ async def _restore_shares(
     now = utcnow()
     mapping: dict[uuid.UUID, uuid.UUID] = {}
     for record in shares:
+        # Each share comes back with a consent record rebuilt from it (given when the share was made, withdrawn when
+        # it was revoked — or now, as the import revokes it).
+        consent = Consent(
+            learner_id=owner_id,
+            kind=ConsentKind.SHARE.value,
+            purpose=record.purpose,
+            counterparty_type=(
+                CounterpartyType.RECOGNITION_BODY
+                if record.recipient_body_id is not None
+                else CounterpartyType.EMAIL_RECIPIENT
+                if record.recipient_email is not None
+                else CounterpartyType.ANYONE_WITH_LINK
+            ).value,
+            counterparty_id=str(record.recipient_body_id) if record.recipient_body_id else record.recipient_email,
+            counterparty_name=record.recipient_email
+            or ("A recognition body" if record.recipient_body_id else "Anyone with the link"),
+            attributes=sorted({name for item in record.items for name in item.fields}),
+            notice_version=IMPORTED_NOTICE_VERSION,
+            granted_at=record.created_at,
+            expires_at=record.expires_at,
+            actor_id=owner_id,
+            withdrawn_at=record.revoked_at or now,
+            withdrawn_by=owner_id,
+        )
+        session.add(consent)
+        await session.flush()  # the share points at it
         share = Share(
             owner_id=owner_id,
+            consent_id=consent.id,
             token_digest=token_digest(new_secret_token()),  # the token is thrown away: no link to this share exists
             purpose=record.purpose,
             recipient_email=record.recipient_email,

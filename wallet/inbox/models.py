@@ -20,6 +20,7 @@ from sqlmodel import Field, SQLModel
 from core.clock import utcnow
 from core.database import UTCDateTime
 from core.ids import new_id
+from wallet.consents.models import Consent  # noqa: F401 - `consents` on the metadata before an item points at it
 from wallet.models import PortableJSON
 
 
@@ -57,6 +58,8 @@ class InboxItem(SQLModel, table=True):
             "(source = 'push' AND institution_id IS NOT NULL) OR (source = 'openid4vci' AND issuer IS NOT NULL)",
             name="source_named",
         ),
+        # An accepted credential names the consent its acceptance recorded (`wallet.consents`).
+        CheckConstraint("status <> 'accepted' OR consent_id IS NOT NULL", name="accepted_has_consent"),
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
@@ -88,6 +91,10 @@ class InboxItem(SQLModel, table=True):
     credential_id: uuid.UUID | None = Field(
         default=None, sa_column=Column(ForeignKey("credentials.id", ondelete="SET NULL"), nullable=True)
     )
+    consent_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(ForeignKey("consents.id"), nullable=True, index=True)
+    )
+    """Set when the learner accepts: their acceptance consent."""
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 

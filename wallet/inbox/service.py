@@ -29,33 +29,29 @@ from core.clock import utcnow
 from core.errors import Conflict, DomainError, Gone, InvalidInput, NotFound
 from core.ids import new_id, new_secret_token, token_digest
 from core.outbox import enqueue_mail
+from wallet.consents import service as consents
+from wallet.consents.errors import FeedConsentWithdrawn
 from wallet.errors import DuplicateCredential
 from wallet.formats import detect
 from wallet.inbox.models import SOURCE_OPENID4VCI, InboxItem, InstitutionEvent, Invitation
+from wallet.inbox.reading import Read, ReadingPool, verified_in_order
 from wallet.inbox.schemas import BatchItem, BatchItemResult, BatchPush, BatchResult, ItemProblem
 from wallet.service import decode_cursor, encode_cursor, import_credential
 from wallet.summary import summarise
 from wallet.verification.context import KeyDocuments, TrustStore, VerificationContext
-from wallet.verification.engine import signature_checks
-from wallet.verification.result import CheckName, Outcome
 from wallet.verification.service import load_trust_store
-from wallet.verification.steps import KeyToFetch, Step, Verified
 from wallet.webhooks import service as webhooks
 
 log = structlog.get_logger("passerelle.inbox")
 
 MAX_PAGE = 100
 PENDING = "pending"
-KEY_FETCHES_AT_ONCE = 16
 ERASED_LEARNER = uuid.UUID(int=0)
 """Stands for a learner who erased their account (`core.accounts.tombstones`): their items are rejected."""
 LEARNER_ERASED = ItemProblem(
     code="learner_erased", detail="This learner erased their account; nothing can be delivered to it."
 )
-UNSIGNED = frozenset({"no_signature"})
-"""The `signature` reason of a document that carries no signature at all (an unsigned EDC, a transcript without
-one): it is delivered, as before; the learner's own verification says it is unsigned. A signature that is there
-and does not hold is refused."""
+FEED_WITHDRAWN = ItemProblem(code=FeedConsentWithdrawn.code, detail=FeedConsentWithdrawn.default_detail)
 
 
 class InboxItemNotFound(NotFound):
@@ -77,81 +73,8 @@ class InvitationInvalid(Gone):
     default_detail = "This invitation does not exist, has expired or was already claimed."
 
 
-@dataclass(frozen=True)
-class _Read:
-    """What reading one pushed document gave: its format, title, summary and signature checks, or why it was
-    refused. `step` waits for the issuer's key while that key is being fetched."""
-
-    sha256: str
-    format: str | None
-    title: str | None
-    summary: dict[str, Any] | None
-    problem: ItemProblem | None
-    step: Step | None = None
-
-
 def _digest(item: BatchItem) -> str:
     return hashlib.sha256(item.credential.encode("utf-8")).hexdigest()
-
-
-def _read_one(item: BatchItem, context: VerificationContext) -> _Read:
-    content = item.credential.encode("utf-8")
-    digest = hashlib.sha256(content).hexdigest()
-    try:
-        detected = detect(content, item.media_type)
-        summarised = summarise(detected, content).summary
-        # The signature check `POST /v1/verify` makes, on the same parse, as far as it needs no network.
-        step = signature_checks(detected, content, context)
-    except DomainError as exc:
-        return _Read(digest, None, None, None, ItemProblem(code=exc.code, detail=exc.detail))
-    return _signed(_Read(digest, detected.format.value, summarised.title, summarised.stored(), None, step))
-
-
-def _signed(read: _Read) -> _Read:
-    """The read refused when its signature check failed; unchanged while its key is awaited or when it holds."""
-    if not isinstance(read.step, Verified):
-        return read
-    signature = next((check for check in read.step.checks if check.name == CheckName.SIGNATURE), None)
-    if signature is None or signature.outcome != Outcome.FAILED or signature.reason in UNSIGNED:
-        return replace(read, step=None)
-    return replace(read, problem=ItemProblem(code=signature.reason, detail=signature.message), step=None)
-
-
-def _read_all(items: Sequence[BatchItem], context: VerificationContext) -> list[_Read]:
-    """Detect, summarise and verify every document of a batch (one worker-thread call for the whole batch)."""
-    return [_read_one(item, context) for item in items]
-
-
-def _finish_all(reads: list[_Read], keys: dict[int, Any]) -> list[_Read]:
-    """The signatures that waited for a fetched key (one worker-thread call for all of them)."""
-    return [
-        _signed(replace(read, step=read.step.finish(keys[index]))) if isinstance(read.step, KeyToFetch) else read
-        for index, read in enumerate(reads)
-    ]
-
-
-async def _verified(items: Sequence[BatchItem], context: VerificationContext) -> list[_Read]:
-    """Every document read and its signature checked: the CPU work in a worker thread (one call for the batch: more
-    threads only fight over the GIL), key fetches on the event loop, each key document fetched once for the whole
-    batch (`context.key_documents`)."""
-    reads = await anyio.to_thread.run_sync(_read_all, items, context)
-    waiting = {index: read.step for index, read in enumerate(reads) if isinstance(read.step, KeyToFetch)}
-    if not waiting:
-        return reads
-    keys: dict[int, Any] = {}
-    limiter = anyio.CapacityLimiter(KEY_FETCHES_AT_ONCE)
-
-    async def fetch(index: int, step: KeyToFetch[Any]) -> None:
-        async with limiter:
-            try:
-                keys[index] = await step.fetch()
-            except DomainError as exc:  # as `steps.complete()`: the verifier turns it into a `warning`
-                keys[index] = exc
-
-    async with anyio.create_task_group() as group:
-        for index, step in waiting.items():
-            group.start_soon(fetch, index, step)
-    return await anyio.to_thread.run_sync(_finish_all, reads, keys)
 
 
 def _event(institution_id: uuid.UUID, kind: str, item: InboxItem | None, **data: Any) -> InstitutionEvent:
@@ -297,8 +220,10 @@ class _Push:
     now: datetime
     results: list[BatchItemResult | None]
     events: list[InstitutionEvent] = field(default_factory=list)
+    feed_withdrawn: set[uuid.UUID] = field(default_factory=set)
+    """Learners who withdrew their consent to this institution's pushes (`wallet.consents`)."""
 
-    async def deliver(self, indexes: Sequence[int], reads: list[_Read]) -> None:
+    async def deliver(self, indexes: Sequence[int], reads: list[Read]) -> None:
         """The read documents into the learners' inboxes: plain rows and one bulk INSERT (building and
         flushing a thousand ORM objects cost more than verifying their signatures)."""
         rows: list[dict[str, Any]] = []
@@ -315,6 +240,9 @@ class _Push:
             learner_id = self.learners.get(recipient.learner_id or recipient.email)
             if learner_id == ERASED_LEARNER:
                 self.results[index] = BatchItemResult(index=index, status="rejected", problem=LEARNER_ERASED)
+                continue
+            if learner_id in self.feed_withdrawn:
+                self.results[index] = BatchItemResult(index=index, status="rejected", problem=FEED_WITHDRAWN)
                 continue
             invitation = None
             if learner_id is None:
@@ -374,9 +302,10 @@ async def push_batch(
     invitation_days: int,
     public_url: str,
     context_for: Callable[[TrustStore], VerificationContext],
+    pool: ReadingPool | None = None,
 ) -> BatchResult:
     """Deliver each credential to its learner's inbox, unless its signature does not hold. The same credential pushed
-    again creates nothing."""
+    again creates nothing. A large batch is read by `pool`'s processes when there is one."""
     institution = await session.get(Institution, institution_id)
     if institution is None:
         raise NotFound("The client acts for no institution.", code="no_institution")
@@ -395,6 +324,7 @@ async def push_batch(
         now=utcnow(),
         results=[None] * len(items),
     )
+    push.feed_withdrawn = await consents.feed_withdrawn(session, institution_id, push.learners.values())
     fresh: list[int] = []
     for index, digest in enumerate(digests):
         held = push.existing.get(digest)
@@ -402,7 +332,10 @@ async def push_batch(
             fresh.append(index)
         else:
             push.results[index] = BatchItemResult(index=index, status="duplicate", item_id=held)
-    await push.deliver(fresh, await _verified([items[index] for index in fresh], context))
+    documents = [(items[index].credential, items[index].media_type) for index in fresh]
+    await verified_in_order(
+        documents, context, pool, lambda positions, reads: push.deliver([fresh[n] for n in positions], reads)
+    )
     await _record(session, *push.events)
     await session.flush()
     answered = [result for result in push.results if result is not None]
@@ -442,7 +375,7 @@ async def events_page(
     return rows, next_cursor
 
 
-def _read_collected(documents: Sequence[tuple[bytes, str]]) -> list[_Read]:
+def _read_collected(documents: Sequence[tuple[bytes, str]]) -> list[Read]:
     """Detect and summarise collected documents (in a worker thread): what the learner decides on."""
     found = []
     for content, media_type in documents:
@@ -451,9 +384,9 @@ def _read_collected(documents: Sequence[tuple[bytes, str]]) -> list[_Read]:
             detected = detect(content, media_type)
             summarised = summarise(detected, content).summary
         except DomainError as exc:
-            found.append(_Read(digest, None, None, None, ItemProblem(code=exc.code, detail=exc.detail)))
+            found.append(Read(digest, None, None, None, ItemProblem(code=exc.code, detail=exc.detail)))
             continue
-        found.append(_Read(digest, detected.format.value, summarised.title, summarised.stored(), None))
+        found.append(Read(digest, detected.format.value, summarised.title, summarised.stored(), None))
     return found
 
 
@@ -553,7 +486,17 @@ async def accept(
     except DuplicateCredential as duplicate:
         credential_id = uuid.UUID(duplicate.extra["existing_id"])
     now = utcnow()
+    consent = await consents.record_acceptance(
+        session,
+        learner_id,
+        institution=institution,
+        issuer=item.issuer,
+        issuer_name=item.issuer_name,
+        title=item.title,
+        attributes=consents.attribute_names(item.summary),
+    )
     item.status, item.decided_at, item.credential_id = "accepted", now, credential_id
+    item.consent_id = consent.id
     if item.institution_id is not None:  # a collected credential has no institution to tell
         await _record(session, _event(item.institution_id, "accepted", item, external_id=item.external_id))
     await session.flush()

@@ -13,6 +13,7 @@ from sqlmodel import Field, SQLModel
 from core.clock import utcnow
 from core.database import UTCDateTime
 from core.ids import new_id
+from wallet.consents.models import Consent  # noqa: F401 - `consents` on the metadata before `shares` points at it
 from wallet.models import PortableJSON
 
 NullableJSON = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
@@ -27,6 +28,8 @@ class Share(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     owner_id: uuid.UUID = Field(sa_column=Column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False))
     token_digest: str = Field(max_length=64, unique=True)
+    consent_id: uuid.UUID = Field(sa_column=Column(ForeignKey("consents.id"), nullable=False, index=True))
+    """The learner's consent this share acts on (`wallet.consents`): a share cannot exist without one."""
     purpose: str = Field(sa_column=Column(Text, nullable=False))
     recipient_email: str | None = Field(default=None, max_length=320)
     recipient_body_id: uuid.UUID | None = Field(

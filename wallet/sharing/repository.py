@@ -181,6 +181,10 @@ class ShareRepository:
             update(ShareItem).where(col(ShareItem.share_id) == share_id).values(presentation=None)
         )
 
+    async def ids_by_consent(self, owner_id: uuid.UUID, consent_id: uuid.UUID) -> list[uuid.UUID]:
+        statement = select(col(Share.id)).where(col(Share.owner_id) == owner_id, col(Share.consent_id) == consent_id)
+        return list((await self.session.execute(statement)).scalars())
+
     async def delete(self, owner_id: uuid.UUID, share_id: uuid.UUID) -> bool:
         result: Any = await self.session.execute(
             delete(Share).where(col(Share.id) == share_id, col(Share.owner_id) == owner_id)

@@ -33,11 +33,15 @@ import structlog
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from core import i18n
 from core.accounts.models import RecognitionBody, User
 from core.clock import utcnow
 from core.errors import InvalidInput, PreconditionFailed
+from core.i18n import N_
 from core.ids import new_id, new_secret_token, token_digest
 from core.outbox import enqueue_mail
+from wallet.consents import service as consents
+from wallet.consents.models import Consent, ConsentKind, CounterpartyType
 from wallet.formats import CredentialFormat, detect
 from wallet.models import Credential
 from wallet.repository import CredentialRepository
@@ -276,9 +280,20 @@ async def create_share(
     credentials = await _load_owned(session, owner_id, [item.credential_id for item in request.items])
     now = utcnow()
     token = new_secret_token()
+    consent = await consents.record(
+        session,
+        learner_id=owner_id,
+        kind=ConsentKind.SHARE,
+        purpose=request.purpose,
+        counterparty=await _counterparty(session, request),
+        attributes=[name for item in request.items for name in (*item.fields, *item.disclosures)],
+        expires_at=now + timedelta(days=days),
+        at=now,
+    )
     share = Share(
         owner_id=owner_id,
         token_digest=token_digest(token),
+        consent_id=consent.id,
         purpose=request.purpose,
         recipient_email=recipient.email if recipient else None,
         recipient_body_id=recipient.body_id if recipient else None,
@@ -306,6 +321,25 @@ async def create_share(
     await repository.add(*items)
     log.info("share_created", share_id=str(share.id), credentials=len(items))
     return ShareWithItems(share, items), token
+
+
+async def _counterparty(session: AsyncSession, request: ShareCreate) -> consents.Counterparty:
+    """Whom a share releases to, for its consent record."""
+    recipient = request.recipient
+    if recipient is not None and recipient.body_id is not None:
+        body = await session.get(RecognitionBody, recipient.body_id)
+        name = body.name if body is not None else "A recognition body"
+        return consents.Counterparty(CounterpartyType.RECOGNITION_BODY, str(recipient.body_id), name)
+    if recipient is not None and recipient.email is not None:
+        return consents.Counterparty(CounterpartyType.EMAIL_RECIPIENT, recipient.email, recipient.email)
+    return consents.ANYONE_WITH_LINK
+
+
+async def withdraw_share_consent(session: AsyncSession, owner_id: uuid.UUID, consent: Consent) -> None:
+    """A `consents.Withdrawal`: withdrawing a share's consent revokes the share (its link fails from the next
+    request on)."""
+    for share_id in await ShareRepository(session).ids_by_consent(owner_id, consent.id):
+        await revoke_share(session, owner_id, share_id)
 
 
 async def _owned(session: AsyncSession, owner_id: uuid.UUID, share_id: uuid.UUID) -> Share:
@@ -368,6 +402,8 @@ async def update_share(
     )
     if updated is None:
         raise PreconditionFailed()
+    if expires_at is not None:
+        await consents.set_expiry(session, updated.consent_id, expires_at)
     return ShareWithItems(updated, await ShareRepository(session).items([updated.id]))
 
 
@@ -384,14 +420,18 @@ async def revoke_share(session: AsyncSession, owner_id: uuid.UUID, share_id: uui
             raise PreconditionFailed()
         share = updated
         await repository.erase_presentations(share_id)
+        await consents.mark_withdrawn(session, share.consent_id, by=owner_id, at=now)
         log.info("share_revoked", share_id=str(share_id))
     return ShareWithItems(share, await repository.items([share.id]))
 
 
 async def delete_share(session: AsyncSession, owner_id: uuid.UUID, share_id: uuid.UUID) -> None:
-    """Delete a share with its presentation and access log."""
+    """Delete a share with its presentation and access log; its consent record stays, withdrawn."""
+    share = await _owned(session, owner_id, share_id)
+    consent_id = share.consent_id
     if not await ShareRepository(session).delete(owner_id, share_id):
         raise ShareNotFound()
+    await consents.mark_withdrawn(session, consent_id, by=owner_id)
     log.info("share_deleted", share_id=str(share_id))
 
 
@@ -682,11 +722,18 @@ async def _notify_first_reveal(session: AsyncSession, share: Share | ShareHead, 
     if views == 1 and share.notify_first_reveal:
         owner = await session.get(User, share.owner_id)
         if owner is not None and owner.email:
+            # The learner's own e-mail, in the language of their account (core/i18n.py).
+            language = owner.language
             await enqueue_mail(
                 session,
                 recipient=owner.email,
-                subject="Your shared credential was opened",
-                body=f"The link you shared for “{share.purpose}” was opened for the first time.\n",
+                subject=i18n.translate(language, N_("Your shared credential was opened")),
+                body=i18n.translate(
+                    language,
+                    N_("The link you shared for “%(purpose)s” was opened for the first time."),
+                    purpose=share.purpose,
+                )
+                + "\n",
             )
 
 

@@ -17,6 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.i18n import N_
+
 SUMMARY_SCHEMA_VERSION = 2
 
 AnnexElement = Literal[
@@ -62,22 +64,22 @@ ANNEX_I_OPTIONAL: tuple[AnnexElement, ...] = (
 )
 
 ANNEX_I_LABELS: dict[AnnexElement, str] = {
-    "learner": "Identification of the learner",
-    "title": "Title of the credential",
-    "issuer_country": "Country or region of the issuer",
-    "awarding_body": "Awarding body",
-    "issued_on": "Date of issuing",
-    "learning_outcomes": "Learning outcomes",
-    "workload": "Notional workload (ECTS credits wherever possible)",
-    "level": "Level (EQF, QF-EHEA cycle, national framework)",
-    "assessment_type": "Type of assessment",
-    "participation": "Form of participation",
-    "quality_assurance": "Type of quality assurance",
-    "prerequisites": "Prerequisites to enrol",
-    "supervision": "Supervision and identity verification during assessment",
-    "grade": "Grade achieved",
-    "stackability": "Integration and stackability options",
-    "further_information": "Further information",
+    "learner": N_("Identification of the learner"),
+    "title": N_("Title of the credential"),
+    "issuer_country": N_("Country or region of the issuer"),
+    "awarding_body": N_("Awarding body"),
+    "issued_on": N_("Date of issuing"),
+    "learning_outcomes": N_("Learning outcomes"),
+    "workload": N_("Notional workload (ECTS credits wherever possible)"),
+    "level": N_("Level (EQF, QF-EHEA cycle, national framework)"),
+    "assessment_type": N_("Type of assessment"),
+    "participation": N_("Form of participation"),
+    "quality_assurance": N_("Type of quality assurance"),
+    "prerequisites": N_("Prerequisites to enrol"),
+    "supervision": N_("Supervision and identity verification during assessment"),
+    "grade": N_("Grade achieved"),
+    "stackability": N_("Integration and stackability options"),
+    "further_information": N_("Further information"),
 }
 
 # Summary fields whose values are personal or evaluative enough that a learner should think before sharing them.

@@ -18,6 +18,7 @@ from core import jsonstrict
 from wallet.formats import CredentialFormat, Detected, detect
 from wallet.verification import common, dataintegrity, jades, sdjwtvc, vcdm, vcjwt
 from wallet.verification.context import VerificationContext
+from wallet.verification.explanations import EXPLANATIONS
 from wallet.verification.result import Check, CheckName, Outcome, failed, passed, skipped, warning
 from wallet.verification.steps import KeyToFetch, Step, Verified, complete
 
@@ -54,6 +55,7 @@ class VerificationResult:
                     "outcome": c.outcome.value,
                     "reason": c.reason,
                     "message": c.message,
+                    "explanation": EXPLANATIONS[c.name],
                     "evidence": c.evidence,
                 }
                 for c in self.checks

@@ -16,7 +16,10 @@ class CheckPublic(BaseModel):
     check: CheckName
     outcome: Outcome
     reason: str = Field(description="Stable machine-readable reason code.")
-    message: str = Field(description="One plain-language sentence.")
+    message: str = Field(description="One plain-language sentence (in the negotiated language where translated).")
+    explanation: str = Field(
+        description="What this check is about, in one sentence a non-specialist understands (negotiated language)."
+    )
     evidence: dict[str, Any] = Field(description="What the check used: key id, certificate, status list, times.")
 
 

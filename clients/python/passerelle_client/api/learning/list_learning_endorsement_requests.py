@@ -1,0 +1,185 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.endorsement_request_public import EndorsementRequestPublic
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    entry_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/wallet/learning/{entry_id}/endorsement-requests".format(
+            entry_id=quote(str(entry_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[EndorsementRequestPublic] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = EndorsementRequestPublic.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[EndorsementRequestPublic]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    entry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | list[EndorsementRequestPublic]]:
+    """List an entry's endorsement requests
+
+     Every request for this entry, newest first: pending, endorsed, withdrawn or expired.
+
+    Args:
+        entry_id (UUID): The learning entry's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[EndorsementRequestPublic]]
+    """
+
+    kwargs = _get_kwargs(
+        entry_id=entry_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    entry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | list[EndorsementRequestPublic] | None:
+    """List an entry's endorsement requests
+
+     Every request for this entry, newest first: pending, endorsed, withdrawn or expired.
+
+    Args:
+        entry_id (UUID): The learning entry's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[EndorsementRequestPublic]
+    """
+
+    return sync_detailed(
+        entry_id=entry_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    entry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | list[EndorsementRequestPublic]]:
+    """List an entry's endorsement requests
+
+     Every request for this entry, newest first: pending, endorsed, withdrawn or expired.
+
+    Args:
+        entry_id (UUID): The learning entry's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[EndorsementRequestPublic]]
+    """
+
+    kwargs = _get_kwargs(
+        entry_id=entry_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    entry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | list[EndorsementRequestPublic] | None:
+    """List an entry's endorsement requests
+
+     Every request for this entry, newest first: pending, endorsed, withdrawn or expired.
+
+    Args:
+        entry_id (UUID): The learning entry's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[EndorsementRequestPublic]
+    """
+
+    return (
+        await asyncio_detailed(
+            entry_id=entry_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_recognition_body_keys_response_getrecognitionbodykeys import (
+    GetRecognitionBodyKeysResponseGetrecognitionbodykeys,
+)
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    body_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/bodies/{body_id}/jwks.json".format(
+            body_id=quote(str(body_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem | None:
+    if response.status_code == 200:
+        response_200 = GetRecognitionBodyKeysResponseGetrecognitionbodykeys.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    body_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem]:
+    """The body's public keys
+
+     The keys that sign the body's decision credentials (JWK Set).
+
+    Args:
+        body_id (UUID): The recognition body's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body_id=body_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    body_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem | None:
+    """The body's public keys
+
+     The keys that sign the body's decision credentials (JWK Set).
+
+    Args:
+        body_id (UUID): The recognition body's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem
+    """
+
+    return sync_detailed(
+        body_id=body_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    body_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem]:
+    """The body's public keys
+
+     The keys that sign the body's decision credentials (JWK Set).
+
+    Args:
+        body_id (UUID): The recognition body's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body_id=body_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    body_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem | None:
+    """The body's public keys
+
+     The keys that sign the body's decision credentials (JWK Set).
+
+    Args:
+        body_id (UUID): The recognition body's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetRecognitionBodyKeysResponseGetrecognitionbodykeys | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            body_id=body_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import File, Response
+
+
+def _get_kwargs(
+    case_id: UUID,
+    entry_id: UUID,
+    evidence_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/recognition/cases/{case_id}/learning/{entry_id}/evidence/{evidence_id}".format(
+            case_id=quote(str(case_id), safe=""),
+            entry_id=quote(str(entry_id), safe=""),
+            evidence_id=quote(str(evidence_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    case_id: UUID,
+    entry_id: UUID,
+    evidence_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[File | Problem]:
+    """Download evidence of attached learning
+
+     An evidence file of a self-recorded learning entry the learner attached to a case of your body, as
+    an
+    attachment. The download is recorded in the case's audit trail, which the learner reads.
+
+    Args:
+        case_id (UUID): The request's (case's) id.
+        entry_id (UUID): The learning entry's id.
+        evidence_id (UUID): The evidence file's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        entry_id=entry_id,
+        evidence_id=evidence_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    case_id: UUID,
+    entry_id: UUID,
+    evidence_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> File | Problem | None:
+    """Download evidence of attached learning
+
+     An evidence file of a self-recorded learning entry the learner attached to a case of your body, as
+    an
+    attachment. The download is recorded in the case's audit trail, which the learner reads.
+
+    Args:
+        case_id (UUID): The request's (case's) id.
+        entry_id (UUID): The learning entry's id.
+        evidence_id (UUID): The evidence file's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | Problem
+    """
+
+    return sync_detailed(
+        case_id=case_id,
+        entry_id=entry_id,
+        evidence_id=evidence_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    case_id: UUID,
+    entry_id: UUID,
+    evidence_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[File | Problem]:
+    """Download evidence of attached learning
+
+     An evidence file of a self-recorded learning entry the learner attached to a case of your body, as
+    an
+    attachment. The download is recorded in the case's audit trail, which the learner reads.
+
+    Args:
+        case_id (UUID): The request's (case's) id.
+        entry_id (UUID): The learning entry's id.
+        evidence_id (UUID): The evidence file's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        entry_id=entry_id,
+        evidence_id=evidence_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    case_id: UUID,
+    entry_id: UUID,
+    evidence_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> File | Problem | None:
+    """Download evidence of attached learning
+
+     An evidence file of a self-recorded learning entry the learner attached to a case of your body, as
+    an
+    attachment. The download is recorded in the case's audit trail, which the learner reads.
+
+    Args:
+        case_id (UUID): The request's (case's) id.
+        entry_id (UUID): The learning entry's id.
+        evidence_id (UUID): The evidence file's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            case_id=case_id,
+            entry_id=entry_id,
+            evidence_id=evidence_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.recognition_request_create import RecognitionRequestCreate
+from ...models.recognition_request_public import RecognitionRequestPublic
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RecognitionRequestCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/recognition/requests",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RecognitionRequestPublic | None:
+    if response.status_code == 201:
+        response_201 = RecognitionRequestPublic.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RecognitionRequestPublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecognitionRequestCreate,
+) -> Response[Problem | RecognitionRequestPublic]:
+    """Ask a body to recognise your credentials
+
+     Open a recognition request to a body for a purpose. The fields you choose of each credential are
+    released to
+    the body's officers only, through a share bound to the body (it is in your shares and access log).
+    Without
+    (complete) documents, ask for a `qualifications_passport` assessment and declare your
+    qualifications.
+
+    Args:
+        body (RecognitionRequestCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RecognitionRequestPublic]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: RecognitionRequestCreate,
+) -> Problem | RecognitionRequestPublic | None:
+    """Ask a body to recognise your credentials
+
+     Open a recognition request to a body for a purpose. The fields you choose of each credential are
+    released to
+    the body's officers only, through a share bound to the body (it is in your shares and access log).
+    Without
+    (complete) documents, ask for a `qualifications_passport` assessment and declare your
+    qualifications.
+
+    Args:
+        body (RecognitionRequestCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RecognitionRequestPublic
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecognitionRequestCreate,
+) -> Response[Problem | RecognitionRequestPublic]:
+    """Ask a body to recognise your credentials
+
+     Open a recognition request to a body for a purpose. The fields you choose of each credential are
+    released to
+    the body's officers only, through a share bound to the body (it is in your shares and access log).
+    Without
+    (complete) documents, ask for a `qualifications_passport` assessment and declare your
+    qualifications.
+
+    Args:
+        body (RecognitionRequestCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RecognitionRequestPublic]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: RecognitionRequestCreate,
+) -> Problem | RecognitionRequestPublic | None:
+    """Ask a body to recognise your credentials
+
+     Open a recognition request to a body for a purpose. The fields you choose of each credential are
+    released to
+    the body's officers only, through a share bound to the body (it is in your shares and access log).
+    Without
+    (complete) documents, ask for a `qualifications_passport` assessment and declare your
+    qualifications.
+
+    Args:
+        body (RecognitionRequestCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RecognitionRequestPublic
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

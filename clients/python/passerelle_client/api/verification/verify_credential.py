@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.verification_public import VerificationPublic
+from ...types import Response
+
+
+def _get_kwargs(
+    credential_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/wallet/credentials/{credential_id}/verification".format(
+            credential_id=quote(str(credential_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | VerificationPublic | None:
+    if response.status_code == 201:
+        response_201 = VerificationPublic.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | VerificationPublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    credential_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | VerificationPublic]:
+    """Verify a credential in your wallet
+
+     Check the credential from its original bytes: format, signature, issuer trust, holder binding,
+    status
+    (the issuer's status list, fetched and cached), validity period and accreditation — each with its
+    outcome,
+    reason and evidence — and keep the result with a receipt signed by the service.
+
+    Args:
+        credential_id (UUID): The credential's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VerificationPublic]
+    """
+
+    kwargs = _get_kwargs(
+        credential_id=credential_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    credential_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | VerificationPublic | None:
+    """Verify a credential in your wallet
+
+     Check the credential from its original bytes: format, signature, issuer trust, holder binding,
+    status
+    (the issuer's status list, fetched and cached), validity period and accreditation — each with its
+    outcome,
+    reason and evidence — and keep the result with a receipt signed by the service.
+
+    Args:
+        credential_id (UUID): The credential's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VerificationPublic
+    """
+
+    return sync_detailed(
+        credential_id=credential_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    credential_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | VerificationPublic]:
+    """Verify a credential in your wallet
+
+     Check the credential from its original bytes: format, signature, issuer trust, holder binding,
+    status
+    (the issuer's status list, fetched and cached), validity period and accreditation — each with its
+    outcome,
+    reason and evidence — and keep the result with a receipt signed by the service.
+
+    Args:
+        credential_id (UUID): The credential's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VerificationPublic]
+    """
+
+    kwargs = _get_kwargs(
+        credential_id=credential_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    credential_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | VerificationPublic | None:
+    """Verify a credential in your wallet
+
+     Check the credential from its original bytes: format, signature, issuer trust, holder binding,
+    status
+    (the issuer's status list, fetched and cached), validity period and accreditation — each with its
+    outcome,
+    reason and evidence — and keep the result with a receipt signed by the service.
+
+    Args:
+        credential_id (UUID): The credential's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VerificationPublic
+    """
+
+    return (
+        await asyncio_detailed(
+            credential_id=credential_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,166 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.skills_profile import SkillsProfile
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/wallet/skills",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SkillsProfile | None:
+    if response.status_code == 200:
+        response_200 = SkillsProfile.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SkillsProfile]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | SkillsProfile]:
+    """Your skills profile
+
+     Every skill the learning outcomes of your credentials name — keyed by its ESCO URI when a document
+    gives
+    one, otherwise by its wording — with the credentials behind it (title, issuer, latest verification
+    per check).
+    Most widely evidenced skills first. Only your own credentials are read; to show the profile to
+    someone, share
+    the credentials with `include_skills_profile`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SkillsProfile]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> Problem | SkillsProfile | None:
+    """Your skills profile
+
+     Every skill the learning outcomes of your credentials name — keyed by its ESCO URI when a document
+    gives
+    one, otherwise by its wording — with the credentials behind it (title, issuer, latest verification
+    per check).
+    Most widely evidenced skills first. Only your own credentials are read; to show the profile to
+    someone, share
+    the credentials with `include_skills_profile`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SkillsProfile
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | SkillsProfile]:
+    """Your skills profile
+
+     Every skill the learning outcomes of your credentials name — keyed by its ESCO URI when a document
+    gives
+    one, otherwise by its wording — with the credentials behind it (title, issuer, latest verification
+    per check).
+    Most widely evidenced skills first. Only your own credentials are read; to show the profile to
+    someone, share
+    the credentials with `include_skills_profile`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SkillsProfile]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> Problem | SkillsProfile | None:
+    """Your skills profile
+
+     Every skill the learning outcomes of your credentials name — keyed by its ESCO URI when a document
+    gives
+    one, otherwise by its wording — with the credentials behind it (title, issuer, latest verification
+    per check).
+    Most widely evidenced skills first. Only your own credentials are read; to show the profile to
+    someone, share
+    the credentials with `include_skills_profile`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SkillsProfile
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ListGradingTablesCycleType0(StrEnum):
+    FIRST = "first"
+    SECOND = "second"
+    SHORT = "short"
+    THIRD = "third"
+
+    def __str__(self) -> str:
+        return str(self.value)

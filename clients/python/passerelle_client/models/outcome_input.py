@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class OutcomeInput(StrEnum):
+    ALTERNATIVE = "alternative"
+    ASSESSMENT = "assessment"
+    CONDITIONAL = "conditional"
+    DENIAL = "denial"
+    FULL = "full"
+    PARTIAL = "partial"
+
+    def __str__(self) -> str:
+        return str(self.value)

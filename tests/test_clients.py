@@ -16,6 +16,8 @@ from openapi_python_client.strings import snake_case
 
 from tests.live import Deployment, deployment
 
+pytestmark = pytest.mark.database_independent
+
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = ROOT / "clients"
 NODE_TOOLS = CLIENTS / "typescript" / "node_modules" / ".bin"

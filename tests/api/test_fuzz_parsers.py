@@ -37,6 +37,8 @@ from wallet import sdjwt
 from wallet.formats import ACCEPTED_MEDIA_TYPES, detect
 from wallet.summary import summarise
 
+pytestmark = pytest.mark.database_independent
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 EXAMPLES = int(os.environ.get("PASSERELLE_FUZZ_EXAMPLES", "300"))

@@ -24,6 +24,8 @@ from core.settings import Settings
 from tests.live import ADMIN_EMAIL, ADMIN_PASSWORD, Deployment, deployment
 from tests.servers import LOOPBACK, free_port
 
+pytestmark = pytest.mark.database_independent
+
 REDIS_URL = os.environ.get("PASSERELLE_TEST_REDIS", "redis://127.0.0.1:6379/0")
 VERIFICATIONS_PER_MINUTE = 6
 INSTITUTION_REQUESTS_PER_MINUTE = 20

@@ -263,24 +263,9 @@ class ReadingPool:
         return await anyio.to_thread.run_sync(read_all, part, context)
 
     async def read(self, documents: Sequence[Document], context: VerificationContext) -> list[Read]:
-        executor = self._executor
-        if executor is None:
-            return await anyio.to_thread.run_sync(read_all, documents, context)
-        portable = _Portable.of(context)
-        size = -(-len(documents) // self.processes)
-        loop = asyncio.get_running_loop()
-        try:
-            shares = await asyncio.gather(
-                *(
-                    loop.run_in_executor(executor, _read_in_process, list(documents[start : start + size]), portable)
-                    for start in range(0, len(documents), size)
-                )
-            )
-        except BrokenProcessPool:
-            log.warning("reading_pool_broken", processes=self.processes)
-            await self._restart(executor)
-            return await anyio.to_thread.run_sync(read_all, documents, context)
-        reads = [read for share in shares for read in share]
+        """Every document's read, by the processes (`submit`), with those awaiting a key read again here."""
+        shares = self.submit(documents, context)
+        reads = [read for _, share in shares for read in await share]
         again = [index for index, read in enumerate(reads) if read.awaiting_key]
         if again:  # their keys are fetched here: read them again in this process
             redone = await anyio.to_thread.run_sync(read_all, [documents[index] for index in again], context)

@@ -25,6 +25,7 @@ from sqlmodel import col
 from api.app import create_app
 from core.accounts.models import Role, User
 from core.ids import token_digest
+from core.outbox import OutboxMail
 from core.settings import Settings
 from tests.factories import Account, create_account, create_body, create_staff, import_file
 from wallet.sdjwt.holder import open_sd_jwt
@@ -658,6 +659,44 @@ class TestReleaseBatches:
         released = await _count_events(engine, created["id"], "reveal")
         released += await _count_events(engine, created["id"], "download")
         assert released == 3
+
+    async def test_one_statement_counts_the_views_of_one_link_in_a_batch(
+        self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        client, _ = serving
+        learner, created, token = await _serving_share(client, notify_first_reveal=True)
+        asked: list[int] = []
+        consume = ShareRepository.consume_open_views
+
+        async def counting(self: ShareRepository, digest: str, now: datetime, wanted: int = 1) -> Any:
+            asked.append(wanted)
+            return await consume(self, digest, now, wanted)
+
+        monkeypatch.setattr(ShareRepository, "consume_open_views", counting)
+        responses = await asyncio.gather(*(client.post(f"/s/{token}/reveal", headers=JSON) for _ in range(20)))
+        assert [r.status_code for r in responses] == [200] * 20
+        assert sum(asked) == 20 and len(asked) < 20  # several views per statement
+        state = (await client.get(f"{SHARES}/{created['id']}", headers=learner.headers)).json()
+        assert state["views"] == 20
+        assert await _count_events(engine, created["id"], "reveal") == 20
+        async with engine.connect() as connection:  # the learner hears of the first reveal once, not per batch
+            notices = select(func.count()).where(
+                col(OutboxMail.recipient) == learner.email, col(OutboxMail.subject).like("%opened%")
+            )
+            assert (await connection.execute(notices)).scalar_one() == 1
+
+    async def test_a_batch_larger_than_the_views_left_releases_exactly_what_is_left(
+        self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine
+    ) -> None:
+        client, _ = serving
+        learner, created, token = await _serving_share(client, max_views=5)
+        for _ in range(3):
+            assert (await client.post(f"/s/{token}/reveal", headers=JSON)).status_code == 200
+        responses = await asyncio.gather(*(client.post(f"/s/{token}/reveal", headers=JSON) for _ in range(12)))
+        assert sorted(r.status_code for r in responses) == [200] * 2 + [410] * 10
+        state = (await client.get(f"{SHARES}/{created['id']}", headers=learner.headers)).json()
+        assert state["views"] == 5 and state["state"] == "exhausted"
+        assert await _count_events(engine, created["id"], "reveal") == 5
 
     async def test_a_transaction_that_fails_releases_and_counts_nothing(
         self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch

@@ -5,8 +5,8 @@ statement's cache key, so they are not rebuilt and re-keyed per request) and on 
 entities (no identity map, no unit of work): landings read the share, its owner's name, its recipient body's
 name and each credential's title and format in one SELECT, for several tokens at once (`landings`); a reveal of a
 link that names no recipient
-counts the view and reads the owner's name in one UPDATE … RETURNING (`consume_open_view`); the items
-(`released_items`) and events (`add_events`) of releases committed together are one statement each.
+counts the views of the releases committed together and reads the owner's name in one UPDATE … RETURNING
+(`consume_open_views`); their items (`released_items`) and events (`add_events`) are one statement each.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, inspect, or_, select, update
+from sqlalchemy import Integer, Table, bindparam, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col
 
@@ -96,17 +96,21 @@ _LANDINGS = (
     .order_by(_SHARES.c.token_digest, _ITEMS.c.position)
 )
 _NOW = bindparam("now", type_=UTCDateTime())
-_CONSUME_OPEN_VIEW = (
+_VIEWS_WANTED = bindparam("wanted", type_=Integer())
+_CONSUME_OPEN_VIEWS = (
     update(_SHARES)
     .where(
         _SHARES.c.token_digest == bindparam("digest"),
         _SHARES.c.revoked_at.is_(None),
         _SHARES.c.expires_at > _NOW,
-        or_(_SHARES.c.max_views.is_(None), _SHARES.c.views < _SHARES.c.max_views),
+        or_(_SHARES.c.max_views.is_(None), _SHARES.c.views + _VIEWS_WANTED <= _SHARES.c.max_views),
         _SHARES.c.recipient_email.is_(None),
         _SHARES.c.recipient_body_id.is_(None),
     )
-    .values(views=_SHARES.c.views + 1, first_revealed_at=func.coalesce(_SHARES.c.first_revealed_at, _NOW))
+    .values(
+        views=_SHARES.c.views + _VIEWS_WANTED,
+        first_revealed_at=func.coalesce(_SHARES.c.first_revealed_at, _NOW),
+    )
     .returning(*_HEAD, select(_USERS.c.display_name).where(_USERS.c.id == _SHARES.c.owner_id).scalar_subquery())
 )
 _RELEASED_ITEMS = (
@@ -208,11 +212,15 @@ class ShareRepository:
         views: int | None = (await self.session.execute(statement)).scalar_one_or_none()
         return views
 
-    async def consume_open_view(self, digest: str, now: datetime) -> tuple[ShareHead, str | None] | None:
-        """Count one view of the active share behind a token digest that names no recipient, in one statement;
-        answers the share as updated and its owner's display name, or None (unknown, not active, or bound to a
-        recipient — checks this statement does not make)."""
-        row = (await self.session.execute(_CONSUME_OPEN_VIEW, {"digest": digest, "now": now})).one_or_none()
+    async def consume_open_views(
+        self, digest: str, now: datetime, wanted: int = 1
+    ) -> tuple[ShareHead, str | None] | None:
+        """Count `wanted` views of the active share behind a token digest that names no recipient, in one
+        statement, all or none: none when its view limit has fewer left. Answers the share as updated and its
+        owner's display name, or None (unknown, not active, too few views left, or bound to a recipient — checks
+        this statement does not make)."""
+        parameters = {"digest": digest, "now": now, "wanted": wanted}
+        row = (await self.session.execute(_CONSUME_OPEN_VIEWS, parameters)).one_or_none()
         return None if row is None else (ShareHead.of(row), row[_HEAD_WIDTH])
 
     async def released_items(self, share_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[ReleasedItem]]:

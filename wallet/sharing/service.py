@@ -24,7 +24,7 @@ import re
 import secrets
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -751,9 +751,11 @@ class _PendingRelease:
 class ReleaseBatches:
     """Releases of links that name no recipient, committed together (group commit).
 
-    Each release is still its own atomic UPDATE … RETURNING (`ShareRepository.consume_open_view`: counted only while
-    the share is active and under its view limit) and its own event row, in the same transaction as its count. The
-    releases that arrive while one transaction runs go together into the next, so one commit serves many: one WAL
+    The releases that arrive while one transaction runs go together into the next. The views of the releases of
+    one link are counted with one atomic UPDATE … RETURNING (`ShareRepository.consume_open_views`: all counted
+    while the share is active and has that many views left under its limit, else none); when it has fewer left,
+    they are counted one statement each, in arrival order, so exactly as many as the limit allows get through.
+    Each counted release has its own event row, in the same transaction as its count. One commit serves them all: one WAL
     flush on PostgreSQL (a reveal holds the share's row lock until its commit has been flushed, so reveals of one
     link could otherwise never be faster than one flush each), one BEGIN IMMEDIATE … COMMIT on SQLite. No answer
     is given before its transaction has committed; if it fails, every release in it fails (nothing counted, nothing
@@ -817,10 +819,13 @@ class ReleaseBatches:
             repository = ShareRepository(session)
             now = utcnow()
             counted: list[tuple[ShareHead, str | None] | None] = [None] * len(batch)
+            by_link: dict[str, list[int]] = {}
+            for index, pending in enumerate(batch):
+                by_link.setdefault(pending.digest, []).append(index)
             # Shares locked in one order by every process's transactions: two batches never wait on each other
             # in a cycle (PostgreSQL would abort one of them as a deadlock).
-            for index in sorted(range(len(batch)), key=lambda index: batch[index].digest):
-                counted[index] = await repository.consume_open_view(batch[index].digest, now)
+            for digest in sorted(by_link):
+                await _count_views(repository, digest, now, by_link[digest], counted)
             items = await repository.released_items({found[0].id for found in counted if found is not None})
             events: list[dict[str, Any]] = []
             outcomes: list[Released | None] = []
@@ -837,6 +842,33 @@ class ReleaseBatches:
                 outcomes.append(Released(share, released, owner_name or UNKNOWN_OWNER))
             await repository.add_events(events)
         return outcomes
+
+
+async def _count_views(
+    repository: ShareRepository,
+    digest: str,
+    now: datetime,
+    indexes: list[int],
+    counted: list[tuple[ShareHead, str | None] | None],
+) -> None:
+    """Count the views of the releases at `indexes` (one link's, in arrival order) and put each one's share, with
+    the view count its own release reached, at its index in `counted`; uncounted releases stay None."""
+    found = await repository.consume_open_views(digest, now, len(indexes))
+    if found is not None:
+        head, owner_name = found
+        before = head.views - len(indexes)
+        for number, index in enumerate(indexes, start=before + 1):
+            counted[index] = (head if number == head.views else replace(head, views=number), owner_name)
+        return
+    if len(indexes) == 1:
+        return
+    # Fewer views left than releases waiting, or the link cannot be released this way at all: one by one, until
+    # one is refused (views only grow, so every later one would be refused too).
+    for index in indexes:
+        found = await repository.consume_open_views(digest, now)
+        if found is None:
+            return
+        counted[index] = found
 
 
 async def release(

@@ -30,6 +30,7 @@ from sd_jwt.verifier import SDJWTVerifier
 from wallet import sdjwt
 from wallet.sdjwt import KeyBindingRequirement, SdJwtError, signing
 from wallet.sdjwt.encoding import b64url_encode
+from wallet.verification.signatures import canonical_tail
 
 DATA = Path(__file__).parents[1] / "data"
 CASES_DIR = DATA / "sd-jwt"
@@ -536,6 +537,15 @@ class TestParsing:
         with rejected("invalid_disclosure"):
             sdjwt.verify("~".join([jwt, first + "A", *rest]), issuer_key=ISSUER_PUBLIC, now=NOW)
 
+    @pytest.mark.parametrize("size", [1, 2, 3, 4, 5])
+    def test_canonical_means_what_re_encoding_gives(self, size: int) -> None:
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        head = b64url_encode(bytes(range(7, 7 + size)))[:-1]
+        for last in alphabet:
+            text = head + last
+            decoded = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+            assert canonical_tail(text) == (b64url_encode(decoded) == text), text
+
     def test_disclosure_with_padding(self) -> None:
         disclosure = base64.urlsafe_b64encode(b'["salt", "a", 1]').decode("ascii")
         assert disclosure.endswith("==")
@@ -744,6 +754,23 @@ class TestIssuerSignature:
     def test_key_of_another_type_for_the_algorithm(self, other_keys: dict[str, dict[str, Any]]) -> None:
         with rejected("signature_invalid"):
             sdjwt.verify(simple_sd_jwt(), issuer_key=public(other_keys["ES384"]), now=NOW)
+
+    @pytest.mark.parametrize(
+        "restriction", [{"use": "enc"}, {"alg": "ES384"}, {"key_ops": ["encrypt"]}], ids=["use", "alg", "key_ops"]
+    )
+    def test_a_key_whose_jwk_forbids_this_signature(self, restriction: dict[str, Any]) -> None:
+        with rejected("signature_invalid"):
+            sdjwt.verify(simple_sd_jwt(), issuer_key={**ISSUER_PUBLIC, **restriction}, now=NOW)
+        sdjwt.verify(simple_sd_jwt(), issuer_key={**ISSUER_PUBLIC, "use": "sig", "key_ops": ["verify"]}, now=NOW)
+
+    def test_a_signature_spelled_with_stray_trailing_bits(self) -> None:
+        jwt, _, rest = simple_sd_jwt().partition("~")
+        head, signature = jwt.rsplit(".", 1)
+        # 64 bytes are 86 characters; the last carries 4 unused bits, which a second spelling sets
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        stray = alphabet[alphabet.index(signature[-1]) | 1]
+        with rejected("malformed_sd_jwt"):
+            sdjwt.verify(f"{head}.{signature[:-1]}{stray}~{rest}", issuer_key=ISSUER_PUBLIC, now=NOW)
 
     def test_algorithm_outside_the_allow_list(self) -> None:
         with rejected("algorithm_not_allowed"):

@@ -13,6 +13,7 @@ from typing import Any
 
 from core import jsonstrict
 from wallet.sdjwt.errors import SdJwtError
+from wallet.verification.signatures import canonical_tail
 
 # RFC 9901 §4.1.1: names from the IANA "Named Information Hash Algorithm" registry; sha-256 is the default.
 HASH_ALGORITHMS: dict[str, Callable[[bytes], Any]] = {
@@ -35,13 +36,12 @@ def b64url_decode(text: str, *, code: str, what: str) -> bytes:
     """Strict base64url without padding (RFC 7515 §2): no `=`, no whitespace, no stray trailing bits."""
     if not _BASE64URL.fullmatch(text) or len(text) % 4 == 1:
         raise SdJwtError(f"{what} is not base64url.", code=code)
+    if not canonical_tail(text):
+        raise SdJwtError(f"{what} is not canonical base64url.", code=code)
     try:
-        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError) as exc:
         raise SdJwtError(f"{what} is not base64url.", code=code) from exc
-    if b64url_encode(data) != text:
-        raise SdJwtError(f"{what} is not canonical base64url.", code=code)
-    return data
 
 
 def check_hash_algorithm(name: Any) -> str:

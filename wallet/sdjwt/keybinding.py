@@ -107,8 +107,8 @@ def verify(
     header = decode_json_segment(protected, code="kb_jwt_invalid", what="The KB-JWT header")
     claims = decode_json_segment(payload, code="kb_jwt_invalid", what="The KB-JWT payload")
     holder_key = holder_key_from_confirmation(confirmation)
-    signing.check_header(header, algorithms, code="kb_jwt_invalid")
-    signing.verify(kb_jwt, holder_key, algorithms, failure_code="kb_jwt_signature_invalid")
+    algorithm = signing.check_header(header, algorithms, code="kb_jwt_invalid")
+    signing.verify(kb_jwt, holder_key, algorithm, failure_code="kb_jwt_signature_invalid")
     if header.get("typ") != KB_JWT_TYPE:
         # RFC 9901 §4.3: explicit typing, RFC 8725 §3.11
         raise SdJwtError(f"The KB-JWT 'typ' must be {KB_JWT_TYPE!r}.", code="kb_jwt_invalid")

@@ -23,7 +23,7 @@ from wallet.sdjwt import signing
 from wallet.sdjwt.errors import SdJwtError
 from wallet.sdjwt.issuer import VC_NON_DISCLOSABLE_CLAIMS, VC_TYPE
 from wallet.sdjwt.keybinding import KeyBindingRequirement
-from wallet.sdjwt.serialization import parse
+from wallet.sdjwt.serialization import SdJwtParts, parse
 from wallet.sdjwt.verifier import KeyResolver, SignatureKey, VerifiedSdJwt, key_source, verify_parts
 
 # SD-JWT VC §3.2.1: the `typ` was `vc+sd-jwt` until November 2024; accepted, and flagged, during the transition.
@@ -93,7 +93,7 @@ def parse_x5c(value: Any) -> tuple[signing.AsymmetricKey, tuple[CertificateDetai
 
 
 def verify_vc(
-    presentation: str,
+    presentation: str | SdJwtParts,
     *,
     issuer_key: signing.KeyMaterial | None = None,
     key_resolver: KeyResolver | None = None,
@@ -103,8 +103,9 @@ def verify_vc(
     now: datetime | None = None,
     leeway: timedelta = timedelta(seconds=30),
 ) -> VerifiedSdJwtVc:
-    """Verify an SD-JWT VC presentation: every SD-JWT rule (`verify()`), then `typ`, `vct`, `iss` and the claims
-    that must stay in the clear. Exactly one of `issuer_key`, `key_resolver` and `use_x5c` names the key."""
+    """Verify an SD-JWT VC presentation (its text, or its parts as `parse()` split it): every SD-JWT rule
+    (`verify()`), then `typ`, `vct`, `iss` and the claims that must stay in the clear. Exactly one of `issuer_key`,
+    `key_resolver` and `use_x5c` names the key."""
     chains: list[tuple[CertificateDetails, ...]] = []
     key_for: SignatureKey
     if use_x5c:
@@ -123,8 +124,9 @@ def verify_vc(
     else:
         key_for = key_source(issuer_key, key_resolver)
 
+    parts = parse(presentation) if isinstance(presentation, str) else presentation
     verified = verify_parts(
-        parse(presentation), key_for=key_for, algorithms=algorithms, key_binding=key_binding, now=now, leeway=leeway
+        parts, key_for=key_for, algorithms=algorithms, key_binding=key_binding, now=now, leeway=leeway
     )
     typ = verified.header.get("typ")
     if typ not in (VC_TYPE, LEGACY_VC_TYPE):

@@ -84,10 +84,10 @@ def _verify_signatures(
             if set(header) & set(signature.header):
                 # RFC 7515 §7.2.1: protected and unprotected header parameter names must be disjoint
                 raise SdJwtError("A header parameter is both protected and unprotected.", code="invalid_header")
-            signing.check_header(header, algorithms, code="invalid_header")
+            algorithm = signing.check_header(header, algorithms, code="invalid_header")
             key = signing.public_key(key_for(issuer, header, signature.header))
             compact = f"{signature.protected}.{parts.payload}.{signature.signature}"
-            signing.verify(compact, key, algorithms, failure_code="signature_invalid")
+            signing.verify(compact, key, algorithm, failure_code="signature_invalid")
         except SdJwtError as exc:
             first_failure = first_failure or exc
             continue

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import anyio.to_thread
-
 from core import jsonstrict
+from core.workers import cpu_workers
 from wallet.formats import CredentialFormat, Detected, detect
 from wallet.verification import common, dataintegrity, jades, sdjwtvc, vcdm, vcjwt
 from wallet.verification.context import VerificationContext
@@ -96,7 +95,7 @@ async def verify_document(
     check_status = status_check or _no_status_support
     # Everything CPU-bound (parsing, canonicalisation, signatures, the other checks) in one worker-thread call. A
     # document that is not a credential at all (or hostile input) is refused there: 4xx, not a result.
-    credential_format, step = await anyio.to_thread.run_sync(_read, content, media_type, context)
+    credential_format, step = await cpu_workers.run(_read, content, media_type, context)
     # A key only the network can give is fetched here, on the event loop, and used in a second thread call.
     verified = await complete(step)
     checks, credential = list(verified.checks), verified.credential

@@ -44,7 +44,7 @@ def verify(text: str, context: VerificationContext, *, detected: Detected | None
         "vct": claims.get("vct"),
         "disclosures": len(parts.disclosures),
     }
-    issued = _Issued(text, parts, claims, issuer, evidence, context)
+    issued = _Issued(parts, claims, issuer, evidence, context)
     try:
         resolved = keys.resolve_offline(header, issuer, context)
     except DomainError as exc:
@@ -56,7 +56,6 @@ def verify(text: str, context: VerificationContext, *, detected: Detected | None
 
 @dataclass(frozen=True)
 class _Issued:
-    text: str
     parts: sdjwt.SdJwtParts
     claims: dict[str, Any]
     issuer: str | None
@@ -82,7 +81,7 @@ class _Issued:
             )
         evidence = {**evidence, "key_source": resolved.source}
         try:
-            verified = sdjwt.verify_vc(self.text, issuer_key=resolved.key, now=context.now)
+            verified = sdjwt.verify_vc(self.parts, issuer_key=resolved.key, now=context.now)
         except sdjwt.SdJwtError as exc:
             if exc.code in SIGNATURE_CODES:
                 return Verified(

@@ -76,14 +76,25 @@ def b64url_decode(segment: str) -> bytes:
     last byte (a second spelling of the same bytes), is an error."""
     if not _BASE64URL.fullmatch(segment) or len(segment) % 4 == 1:
         raise SignatureInvalid("invalid_encoding")
+    if not canonical_tail(segment):
+        raise SignatureInvalid("invalid_encoding")
     standard = segment.encode("ascii").translate(_TO_STANDARD) + b"=" * (-len(segment) % 4)
     try:
-        decoded = binascii.a2b_base64(standard, strict_mode=True)
+        return binascii.a2b_base64(standard, strict_mode=True)
     except binascii.Error as exc:
         raise SignatureInvalid("invalid_encoding") from exc
-    if binascii.b2a_base64(decoded, newline=False) != standard:
-        raise SignatureInvalid("invalid_encoding")
-    return decoded
+
+
+# The last character of unpadded base64 of 3n+1 bytes carries 4 unused bits, of 3n+2 bytes 2; they must be zero.
+_CANONICAL_LAST = {2: frozenset("AQgw"), 3: frozenset("AEIMQUYcgkosw048")}
+
+
+def canonical_tail(segment: str) -> bool:
+    """Whether the unused bits of a base64url segment's last character are zero (the alphabet already checked, and
+    the length not 1 modulo 4): otherwise the same bytes have another spelling, which the signature does not
+    cover."""
+    tail = _CANONICAL_LAST.get(len(segment) % 4)
+    return tail is None or segment[-1] in tail
 
 
 def verify(algorithm: str, public: object, signing_input: bytes, signature: bytes) -> None:

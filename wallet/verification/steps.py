@@ -14,9 +14,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-import anyio.to_thread
-
 from core.errors import DomainError
+from core.workers import cpu_workers
 from wallet.verification.result import Check
 
 Key = TypeVar("Key")
@@ -49,4 +48,4 @@ async def complete(step: Step) -> Verified:
         fetched = await step.fetch()
     except DomainError as exc:
         fetched = exc
-    return await anyio.to_thread.run_sync(step.finish, fetched)
+    return await cpu_workers.run(step.finish, fetched)

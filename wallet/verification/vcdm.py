@@ -14,6 +14,7 @@ the holder-binding check's. A credential that is an Open Badge is also held to t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -470,7 +471,13 @@ def _days_from_civil(year: int, month: int, day: int) -> int:
 
 def _is_url(value: Any) -> bool:
     """An absolute URL (RFC 3986 scheme, no white space); web schemes also need a host."""
-    if not isinstance(value, str) or _SPACE_OR_CONTROL.search(value):
+    return isinstance(value, str) and _is_url_text(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_url_text(value: str) -> bool:
+    # Remembered: the same contexts, types, issuer and key identifiers recur from credential to credential.
+    if _SPACE_OR_CONTROL.search(value):
         return False
     scheme = _SCHEME.match(value)
     if scheme is None or len(value) == scheme.end():

@@ -255,6 +255,20 @@ class TestOpenBadges:
         assert check(result, CheckName.SIGNATURE) == (Outcome.WARNING, "issuer_key_unavailable")
         assert check(result, CheckName.FORMAT) == (Outcome.PASSED, "well_formed")
 
+    @pytest.mark.parametrize("restriction", [{"use": "enc"}, {"alg": "ES384"}, {"key_ops": ["encrypt"]}])
+    async def test_vc_jwt_key_registered_for_another_use_does_not_verify_it(self, restriction: dict[str, Any]) -> None:
+        key = ECKey.generate_key("P-256", parameters={"kid": "issuer-key-1"})
+        registered = {**key.as_dict(private=False), **restriction}
+        trust = TrustStore(issuer_keys={STATUS_ISSUER: (registered,)})
+        result = await verify("", "application/jwt", trust=trust, content=_badge(key))
+        found = next(c for c in result.checks if c.name == CheckName.SIGNATURE)
+        assert (found.outcome, found.evidence["error"]) == (Outcome.FAILED, "key_not_for_this_use")
+        allowed = {**key.as_dict(private=False), "use": "sig", "alg": "ES256", "key_ops": ["verify"]}
+        result = await verify(
+            "", "application/jwt", trust=TrustStore(issuer_keys={STATUS_ISSUER: (allowed,)}), content=_badge(key)
+        )
+        assert check(result, CheckName.SIGNATURE) == (Outcome.PASSED, "signature_valid")
+
     async def test_vc_jwt_with_its_key_in_the_header_verifies_offline(self) -> None:
         # 1EdTech's CLR simple.jwt embeds its RSA key as `jwk`: a 700-byte header, and a self-asserted key.
         result = await verify("clr2-simple.jwt", "application/jwt")

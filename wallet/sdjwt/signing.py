@@ -176,12 +176,7 @@ def verify(
     if len(protected) > _MAX_HEADER_SEGMENT or len(payload) > _MAX_PAYLOAD_SEGMENT:
         raise SdJwtError("The JWS header or payload is too large.", code=failure_code)
     try:
-        key.check_use("sig")
-        key.check_alg(algorithm)
-        public = key.get_op_key("verify")
-    except JoseError as exc:
-        raise SdJwtError(f"The signature cannot be verified with this key: {exc}", code=failure_code) from exc
-    try:
+        public = signatures.key_allowing(key, algorithm)
         signatures.verify(
             algorithm, public, f"{protected}.{payload}".encode("ascii"), signatures.b64url_decode(signature)
         )
@@ -190,5 +185,6 @@ def verify(
             raise SdJwtError("The algorithm is not accepted.", code="algorithm_not_allowed") from exc
         if exc.error == "bad_signature":
             raise SdJwtError("The signature does not verify with the expected key.", code=failure_code) from exc
-        # A key of the wrong type or curve for the algorithm, or a signature that is not base64url: failed too.
+        # A key of the wrong type or curve for the algorithm or whose JWK forbids it, or a signature that is not
+        # base64url: failed too.
         raise SdJwtError(f"The signature cannot be verified: {exc.error}.", code=failure_code) from exc

@@ -16,6 +16,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from joserfc.errors import JoseError
+from joserfc.jwk import ECKey, OKPKey, RSAKey
 
 
 class SignatureInvalid(Exception):
@@ -122,3 +124,15 @@ def verify(algorithm: str, public: object, signing_input: bytes, signature: byte
             raise SignatureInvalid("wrong_key_type")
     except InvalidSignature as exc:
         raise SignatureInvalid("bad_signature") from exc
+
+
+def key_allowing(key: ECKey | RSAKey | OKPKey, algorithm: str) -> object:
+    """The `cryptography` public key of a JWK that allows checking `algorithm`'s signatures (RFC 7517 §4.2–4.4:
+    its `use` is `sig` or absent, its `alg` is this algorithm or absent, its `key_ops` include `verify` or are
+    absent), else `SignatureInvalid("key_not_for_this_use")`."""
+    try:
+        key.check_use("sig")
+        key.check_alg(algorithm)
+        return key.get_op_key("verify")
+    except JoseError as exc:
+        raise SignatureInvalid("key_not_for_this_use") from exc

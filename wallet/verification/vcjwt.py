@@ -143,7 +143,8 @@ class _Signed:
             try:
                 signing_input = f"{self.parts[0]}.{self.parts[1]}".encode("ascii")
                 signature = signatures.b64url_decode(self.parts[2])
-                signatures.verify(self.algorithm, resolved.key.public_key, signing_input, signature)
+                public = signatures.key_allowing(resolved.key, self.algorithm)
+                signatures.verify(self.algorithm, public, signing_input, signature)
             except (signatures.SignatureInvalid, UnicodeEncodeError) as exc:
                 error = exc.error if isinstance(exc, signatures.SignatureInvalid) else "invalid_encoding"
                 message = "The signature does not match: the credential was changed or not signed by this key."

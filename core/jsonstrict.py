@@ -52,6 +52,10 @@ def loads(data: bytes | str) -> Any:
     # parser. Otherwise the colons count the members.
     if _SUSPECT_ESCAPE.search(text) is not None:
         return _exact(data)
+    if b"{" not in text and text.count(b"[") <= MAX_DEPTH and _FLOAT_TOKEN.search(text) is None:
+        # No object, so no key to repeat; too few brackets to nest too deep; no number that could read as
+        # infinity (only a digit followed by `.`, `e` or `E` makes a float). An SD-JWT disclosure, usually.
+        return value
     colons = text.count(b":")
     members, colons_in_strings = _members(value)
     if colons - colons_in_strings != members:
@@ -60,6 +64,7 @@ def loads(data: bytes | str) -> Any:
 
 
 _SUSPECT_ESCAPE = re.compile(rb"\\u00(?:00|3[aA])")
+_FLOAT_TOKEN = re.compile(rb"[0-9][.eE]")
 """`\\u0000` and `\\u003a`. An escaped backslash followed by those letters matches too: the exact parser is slower,
 never wrong."""
 

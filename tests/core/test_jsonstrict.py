@@ -23,6 +23,10 @@ REFUSED = {
     "100,000 levels": (b"[" * 100_000, "json_too_deep"),
     "invalid UTF-8": (b'"\xff"', "invalid_utf8"),
     "two documents": (b"{} {}", "invalid_json"),
+    "a number that reads as infinity, in a list": (b'["salt", "n", 1e999]', "invalid_json_number"),
+    "the same, spelled with a capital E": (b"[2.5E400]", "invalid_json_number"),
+    "a long fraction that reads as infinity": (b"[" + b"9" * 400 + b".0]", "invalid_json_number"),
+    "64 levels of lists with a 65th": (b"[" * 64 + b"[1]" + b"]" * 64, "json_too_deep"),
 }
 
 

@@ -80,7 +80,7 @@ class Problem(BaseModel):
     errors: list[dict[str, Any]] | None = Field(default=None, description="Field errors for 422 answers.")
 
 
-_TOKEN_IN_PATH = re.compile(r"^(/v1/endorsements/|/endorse/)[^/]+")
+_TOKEN_IN_PATH = re.compile(r"^(/v1/endorsements/|/endorse/|/s/)[^/]+")
 
 
 def public_instance(path: str) -> str:

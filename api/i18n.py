@@ -1,21 +1,24 @@
 """Languages at the edge: who gets which language, the headers that say so, and translation of what the domain
 states in English (check messages by text or reason code, check explanations, caveats, problem titles).
 
-Viewers (share pages, endorsement pages, problem responses, the anonymous verification) get the language their
-`Accept-Language` prefers among `core.i18n.LANGUAGES`, English otherwise; such answers carry `Content-Language`
-and `Vary: Accept-Language`. A learner's own e-mails use the language of their account (`PATCH /v1/me`).
+Viewers (share pages, endorsement pages, problem responses, the anonymous verification, recognition answers with
+a caveat) get the language their `Accept-Language` prefers among `core.i18n.LANGUAGES`, English otherwise; such
+answers carry `Content-Language` and `Vary: Accept-Language`. E-mails are written in the recipient's account
+language when the address is an account's, else the sender's (`core.accounts.service.mail_language`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, MutableMapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from http import HTTPStatus
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
+from babel.numbers import format_decimal
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from pydantic import BaseModel
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
 
@@ -138,6 +141,26 @@ def localize_caveat(holder: dict[str, Any], language: str) -> dict[str, Any]:
     }
 
 
+def localize_shared(credential: dict[str, Any], language: str) -> dict[str, Any]:
+    """A shared credential (a share's presentation) with its recognition packet's caveat in `language`."""
+    recognition = credential.get("recognition")
+    if not isinstance(recognition, dict):
+        return credential
+    return {**credential, "recognition": localize_caveat(recognition, language)}
+
+
+Caveated = TypeVar("Caveated", bound=BaseModel)
+
+
+def localized_caveat(answer: Caveated, language: str) -> Caveated:
+    """A recognition answer (comparison, packet, stack, advice) with its `caveat` and `caveat_explanation` in
+    `language` (the English answer when the caveat is not a known one)."""
+    caveat = getattr(answer, "caveat", None)
+    if language == i18n.DEFAULT_LANGUAGE or not isinstance(caveat, str) or caveat not in CAVEATS:
+        return answer
+    return answer.model_copy(update=localize_caveat({"caveat": caveat}, language))
+
+
 @pass_context
 def _gettext(context: Context, message: str) -> str:
     return i18n.gettext(context.get("language") or i18n.DEFAULT_LANGUAGE, message)
@@ -160,6 +183,16 @@ def _moment(value: datetime, language: str) -> str:
     if language == i18n.DEFAULT_LANGUAGE:
         return value.strftime("%d %B %Y, %H:%M UTC")  # as the English pages always wrote it
     return i18n.format_moment(value, language)
+
+
+def _day(value: date, language: str) -> str:
+    return i18n.format_day(value, language, english="%d %B %Y")  # English as the pages always wrote it
+
+
+def _number(value: float, language: str) -> str:
+    if language == i18n.DEFAULT_LANGUAGE:
+        return f"{value:g}"
+    return format_decimal(value, locale=language)
 
 
 def _moment_text(value: str, language: str) -> str:
@@ -187,6 +220,8 @@ def install_translations(environment: Environment) -> None:
         localize_caveat=_in_language(localize_caveat),
         moment=_in_language(_moment),
         moment_text=_in_language(_moment_text),
+        day=_in_language(_day),
+        number=_in_language(_number),
     )
 
 

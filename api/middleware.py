@@ -13,9 +13,9 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import problem_response
+from api.errors import problem_response, public_instance
 from api.logging import access_log
-from core import jsonstrict
+from core import i18n, jsonstrict
 from core.errors import InvalidInput
 
 error_log = structlog.get_logger("passerelle.errors")
@@ -107,8 +107,9 @@ class RequestContextMiddleware:
                     status=500,
                     code="internal_error",
                     detail="An unexpected error occurred; it has been logged.",
-                    instance=scope["path"],
+                    instance=public_instance(scope["path"]),
                     request_id=request_id,
+                    language=_language(scope),
                 )
                 await response(scope, receive, send_with_headers)
         finally:
@@ -120,6 +121,11 @@ class RequestContextMiddleware:
             access_log.write(
                 request_id=request_id, method=method, route=route, status=status, duration_ms=round(elapsed * 1000, 2)
             )
+
+
+def _language(scope: Scope) -> str:
+    """The caller's language for a problem answered here, before any route runs (as `api.errors` does after)."""
+    return i18n.negotiate(Headers(scope=scope).get("accept-language"))
 
 
 def _is_json(content_type: str) -> bool:
@@ -163,9 +169,10 @@ class BodyGuardMiddleware:
             response = problem_response(
                 status=422,
                 code="invalid_characters",
-                instance=scope["path"],
+                instance=public_instance(scope["path"]),
                 detail="The URL must not contain U+0000.",
                 request_id=scope.get("state", {}).get("request_id"),
+                language=_language(scope),
             )
             await response(scope, receive, send)
             return
@@ -198,8 +205,9 @@ class BodyGuardMiddleware:
                     status=422,
                     code=exc.code,
                     detail=exc.detail,
-                    instance=scope["path"],
+                    instance=public_instance(scope["path"]),
                     request_id=scope.get("state", {}).get("request_id"),
+                    language=_language(scope),
                 )
                 await response(scope, receive, send)
                 return
@@ -210,9 +218,10 @@ class BodyGuardMiddleware:
             status=413,
             code="content_too_large",
             detail=f"The request body is larger than {limit} bytes.",
-            instance=scope["path"],
+            instance=public_instance(scope["path"]),
             request_id=scope.get("state", {}).get("request_id"),
             headers={"Connection": "close"},
+            language=_language(scope),
         )
         await response(scope, receive, send)
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.i18n import N_
+
 
 class DomainError(Exception):
     code: str = "error"
@@ -107,7 +109,7 @@ class PermissionDenied(DomainError):
 
 class TooManyRequests(DomainError):
     code = "too_many_requests"
-    default_detail = "Too many requests; wait before trying again."
+    default_detail = N_("Too many requests; wait before trying again.")
 
 
 class ServiceUnavailable(DomainError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gettext as gettext_module
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Final, Literal
@@ -104,6 +104,16 @@ def translate(language: str, message: str, **values: object) -> str:
 
 def ngettext(language: str, singular: str, plural: str, count: int) -> str:
     return translations(language).ngettext(singular, plural, count)
+
+
+def format_day(day: date, language: str, english: str = "%Y-%m-%d") -> str:
+    """A day written the way `language` writes it (`7 décembre 2026`); English keeps the `strftime` format `english`
+    (the texts it goes into were written with it before they were translated). A date-time gives its UTC day."""
+    if language == DEFAULT_LANGUAGE or language not in LANGUAGES:
+        return day.strftime(english)
+    if isinstance(day, datetime):
+        day = (day.astimezone(UTC) if day.tzinfo is not None else day).date()
+    return format_date(day, format="long", locale=language)
 
 
 def format_moment(moment: datetime, language: str) -> str:

@@ -8,6 +8,7 @@ which may hold a one-time code, is erased. `OutboxDispatcher` runs the delivery 
 
 from __future__ import annotations
 
+import email.policy
 import smtplib
 import ssl
 import uuid
@@ -30,6 +31,10 @@ log = structlog.get_logger("passerelle.outbox")
 
 MAX_ATTEMPTS = 12
 BATCH = 50
+SUBJECT_MAX = 200
+MAIL_POLICY = email.policy.default.clone(cte_type="7bit")
+"""A translated body is sent quoted-printable or base64, never as raw 8-bit: `smtplib` does not announce 8-bit
+data (RFC 6152 `BODY=8BITMIME`), and a server that does not offer it may refuse or mangle it."""
 
 
 class OutboxMail(SQLModel, table=True):
@@ -37,7 +42,7 @@ class OutboxMail(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     recipient: str = Field(max_length=320)
-    subject: str = Field(max_length=200)
+    subject: str = Field(max_length=SUBJECT_MAX)
     body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
@@ -47,8 +52,15 @@ class OutboxMail(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+def mail_text(*paragraphs: str) -> str:
+    """A plain-text mail body: the paragraphs with a blank line between them, ending with a newline."""
+    return "\n\n".join(paragraphs) + "\n"
+
+
 async def enqueue_mail(session: AsyncSession, *, recipient: str, subject: str, body: str) -> OutboxMail:
     """Queue an e-mail; it is sent only if the caller's transaction commits."""
+    if len(subject) > SUBJECT_MAX:  # a long name in a subject (a body's, an institution's) must not fail the request
+        subject = subject[: SUBJECT_MAX - 1] + "…"
     message = OutboxMail(recipient=recipient, subject=subject, body=body)
     session.add(message)
     await session.flush()
@@ -57,7 +69,7 @@ async def enqueue_mail(session: AsyncSession, *, recipient: str, subject: str, b
 
 def _send(settings: Settings, recipient: str, subject: str, body: str) -> None:
     assert settings.smtp_host is not None
-    message = EmailMessage()
+    message = EmailMessage(policy=MAIL_POLICY)
     message["From"] = settings.mail_from
     message["To"] = recipient
     message["Subject"] = subject

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from core.text import SafeStr
+from recognition.caveats import LEVEL_EXPLANATION, STACK_EXPLANATION
 from recognition.offers.schemas import OfferSuggestion
 from wallet.summary.model import AnnexElement, Summary
 
@@ -133,6 +134,10 @@ class CompareResult(BaseModel):
     readings: list[Reading]
     target_country: str | None
     caveat: str = CAVEAT
+    caveat_explanation: str = Field(
+        default=LEVEL_EXPLANATION,
+        description="The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).",
+    )
 
 
 # ---------------------------------------------------------------------------------------------------- credits
@@ -455,6 +460,10 @@ class RecognitionPacket(BaseModel):
     quality_assurance: QualityAssuranceStatus
     completeness: Completeness
     caveat: str = CAVEAT
+    caveat_explanation: str = Field(
+        default=LEVEL_EXPLANATION,
+        description="The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).",
+    )
 
 
 # ------------------------------------------------------------------------------------------------------ stack
@@ -522,3 +531,7 @@ class StackResult(BaseModel):
         "Suggestions only: whether to take one is the learner's choice.",
     )
     caveat: str = STACK_CAVEAT
+    caveat_explanation: str = Field(
+        default=STACK_EXPLANATION,
+        description="The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).",
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 from functools import cache
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
+from api.ratelimit import FixedWindowLimiter
 from core import i18n
 from core.outbox import OutboxMail
-from recognition.caveats import CAVEATS
+from core.settings import Settings
+from recognition.caveats import CAVEATS, LEVEL_EXPLANATION
+from recognition.schemas import CAVEAT
 from tests.factories import Account, import_file
 from wallet.verification.explanations import CHECK_LABELS, EXPLANATIONS, REASON_MESSAGES, STATIC_MESSAGES
 from wallet.verification.result import CheckName
@@ -179,6 +183,41 @@ class TestProblems:
         assert response.json()["title"] == "Nie można przetworzyć zawartości"
         assert response.json()["code"] == "invalid_input"
 
+    async def test_problems_answered_before_any_route_follow_accept_language(
+        self, client: httpx.AsyncClient, settings: Settings
+    ) -> None:
+        """The body guard (`api.middleware`) answers 413 and 422 itself, before routing: in the caller's language."""
+        too_large = await client.post(
+            SHARES,
+            content=b"x" * (settings.json_body_limit + 1),
+            headers={"Content-Type": "application/json", "Accept-Language": "de"},
+        )
+        assert too_large.status_code == 413 and too_large.json()["title"] == "Inhalt zu groß"
+        assert too_large.json()["code"] == "content_too_large"
+        _negotiated(too_large, "de")
+        duplicated = await client.post(
+            SHARES,
+            content=b'{"purpose": "a", "purpose": "b"}',
+            headers={"Content-Type": "application/json", "Accept-Language": "fr"},
+        )
+        assert duplicated.status_code == 422 and duplicated.json()["title"] == "Contenu impossible à traiter"
+        _negotiated(duplicated, "fr")
+        english = await client.post(SHARES, content=b"x" * (settings.json_body_limit + 1))
+        assert english.json()["title"] == HTTPStatus(413).phrase  # English as it always read
+
+    async def test_too_many_requests_in_french(self, client: httpx.AsyncClient) -> None:
+        app: Any = client.app  # type: ignore[attr-defined]
+        app.state.endorsement_limiter = FixedWindowLimiter(0, 60)  # every request is over the limit
+        french = {"Accept-Language": "fr"}
+        problem = await client.get(f"/v1/endorsements/{'A' * 43}", headers=french)
+        assert problem.status_code == 429 and problem.headers["retry-after"]
+        assert problem.json()["title"] == "Trop de requêtes" and problem.json()["code"] == "too_many_requests"
+        _negotiated(problem, "fr")
+        page = await client.get(f"/endorse/{'A' * 43}", headers=french)
+        assert page.status_code == 429 and page.headers["retry-after"]
+        assert "<h1>Trop de requêtes</h1>" in page.text
+        assert "Trop de requêtes ; patientez avant de réessayer." in page.text
+
 
 SHARES = "/v1/wallet/shares"
 
@@ -234,6 +273,19 @@ class TestSharePages:
         assert signature["explanation"].startswith("Si la firma")
         if credential.get("recognition") and "caveat" in credential["recognition"]:
             assert credential["recognition"]["caveat_explanation"]
+
+    async def test_the_preview_explains_the_caveat_in_polish(self, client: httpx.AsyncClient, learner: Account) -> None:
+        imported = await import_file(client, learner, "ob3-complete.json", "application/ld+json")
+        preview = await client.post(
+            f"{SHARES}:preview",
+            json={"items": [{"credential_id": imported.json()["id"], "fields": ["title", "levels"]}], "purpose": "x"},
+            headers={**learner.headers, "Accept-Language": "pl"},
+        )
+        assert preview.status_code == 200, preview.text
+        _negotiated(preview, "pl")
+        recognition = preview.json()["credentials"][0]["recognition"]
+        assert recognition["caveat"] == i18n.gettext("pl", CAVEAT) != CAVEAT
+        assert recognition["caveat_explanation"] == i18n.gettext("pl", LEVEL_EXPLANATION) != LEVEL_EXPLANATION
 
     async def test_unknown_link_page_in_ukrainian(self, client: httpx.AsyncClient) -> None:
         response = await client.get(f"/s/{'A' * 43}", headers={"Accept-Language": "uk"})

@@ -19,11 +19,13 @@ from api.deps import (
     StateDep,
 )
 from api.errors import problem_responses
+from api.i18n import language_headers, localize_shared, localized_caveat, request_language
 from api.routers import issuing
 from api.routers.learning import EVIDENCE_DOWNLOAD, evidence_response
 from api.routers.recognition import CatalogueDep
 from api.routers.shares import enricher
 from api.state import AppState
+from core import i18n
 from core.accounts.models import Role
 from core.accounts.schemas import BodyPublic
 from core.accounts.tokens import Principal
@@ -159,7 +161,8 @@ def queue_item(row: QueueRow, now: datetime) -> CaseQueueItem:
     )
 
 
-def case_view(opened: officer.CaseOpened) -> CaseView:
+def case_view(opened: officer.CaseOpened, language: str = i18n.DEFAULT_LANGUAGE) -> CaseView:
+    """The case as its officer sees it; the documents' recognition caveats in `language`."""
     record, now = opened.record, utcnow()
     case = record.case
     row = QueueRow(case, opened.learner, record.target.title if record.target else None)
@@ -169,7 +172,10 @@ def case_view(opened: officer.CaseOpened) -> CaseView:
         declared=[DeclaredQualification.model_validate(d) for d in case.declared],
         target=target_public(record.target) if record.target else None,
         documents=[
-            CaseDocument(share_id=d.share_id, credential=SharedCredential.model_validate(d.presentation))
+            CaseDocument(
+                share_id=d.share_id,
+                credential=SharedCredential.model_validate(localize_shared(d.presentation, language)),
+            )
             for d in opened.documents
         ],
         learning_entries=[learning_service.entry_public(entry) for entry in opened.learning_entries],
@@ -365,10 +371,15 @@ async def list_cases(
     summary="Open a case",
     responses=problem_responses(401, 404, 422),
 )
-async def get_case(case_id: CaseID, officer_principal: CurrentOfficer, session: SessionDep) -> CaseView:
+async def get_case(
+    case_id: CaseID, request: Request, response: Response, officer_principal: CurrentOfficer, session: SessionDep
+) -> CaseView:
     """The case with only what the learner released to your body: each credential's released fields, its
-    verification result and recognition packet. The learner's access log records that your body looked."""
-    return case_view(await officer.open_case(session, officer_principal.id, case_id))
+    verification result and recognition packet (its caveat in the language of `Accept-Language`). The learner's
+    access log records that your body looked."""
+    language = request_language(request)
+    language_headers(response.headers, language)
+    return case_view(await officer.open_case(session, officer_principal.id, case_id), language)
 
 
 @cases_router.get(
@@ -452,13 +463,22 @@ async def record_interview(
     responses=problem_responses(401, 404, 422, 503),
 )
 async def get_advice(
-    case_id: CaseID, officer_principal: CurrentOfficer, session: ReadSessionDep, catalogue: CatalogueDep
+    case_id: CaseID,
+    request: Request,
+    response: Response,
+    officer_principal: CurrentOfficer,
+    session: ReadSessionDep,
+    catalogue: CatalogueDep,
 ) -> Advice:
     """Quality, level, workload, profile and learning outcomes compared with the target, each with its evidence,
-    and a suggested outcome. It suggests; you decide."""
-    return await officer.advice(
+    and a suggested outcome. It suggests; you decide. The caveat and its plain-words explanation follow
+    `Accept-Language`."""
+    advice = await officer.advice(
         session, officer_principal.id, case_id, catalogue.current, await _accreditations(session)
     )
+    language = request_language(request)
+    language_headers(response.headers, language)
+    return localized_caveat(advice, language)
 
 
 @cases_router.get(

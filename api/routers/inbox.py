@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import BearerPrincipal, CurrentAdmin, CurrentLearner, PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
+from api.i18n import request_language
 from api.ratelimit import Limiter
 from api.state import AppState
 from core import idempotency
@@ -88,9 +89,10 @@ async def claim_idempotency_key(
 
 
 async def push_with_settings(
-    session: AsyncSession, institution_id: uuid.UUID, state: AppState, batch: BatchPush
+    session: AsyncSession, institution_id: uuid.UUID, state: AppState, batch: BatchPush, *, language: str | None = None
 ) -> BatchResult:
-    """`service.push_batch` with this deployment's settings (also how hosted issuing delivers to inboxes)."""
+    """`service.push_batch` with this deployment's settings (also how hosted issuing delivers to inboxes); `language`
+    is the institution's (its request's `Accept-Language`), for invitations to addresses with no account."""
     return await service.push_batch(
         session,
         institution_id,
@@ -99,6 +101,7 @@ async def push_with_settings(
         public_url=state.settings.public_url,
         context_for=lambda trust: VerificationContext.from_settings(state.settings, trust),
         pool=state.reading_pool,
+        language=language,
     )
 
 
@@ -124,8 +127,9 @@ async def push_credentials(
         ),
     ] = None,
 ) -> Response:
-    """Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable invitation).
-    Each lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's signature
+    """Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable invitation,
+    mailed in the language your `Accept-Language` prefers unless the address has an account with its own). Each
+    lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's signature
     is checked as `POST /v1/verify` checks it (keys from the trust registry, the credential or the issuer's
     published documents): one that does not hold is `rejected` with the check's reason as its problem `code`, and
     nothing is stored for it; an unsigned document is delivered. The same credential pushed again creates nothing
@@ -135,7 +139,7 @@ async def push_credentials(
     claimed = await claim_idempotency_key(session, request, institution.id, idempotency_key)
     if isinstance(claimed, Response):
         return claimed
-    result = await push_with_settings(session, institution.id, state, body)
+    result = await push_with_settings(session, institution.id, state, body, language=request_language(request))
     payload = result.model_dump_json().encode()
     await idempotency.complete(session, claimed, status_code=200, body=payload)
     return Response(payload, status_code=200, media_type="application/json")

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
+from api.i18n import request_language
 from api.routers.inbox import CurrentInstitution, claim_idempotency_key, push_with_settings
 from api.state import AppState
 from core import idempotency
@@ -166,7 +167,9 @@ async def issue(
         achievement_id,
         body,
         signer=signer,
-        deliver=functools.partial(push_with_settings, session, institution.id, state),
+        deliver=functools.partial(
+            push_with_settings, session, institution.id, state, language=request_language(request)
+        ),
         make_offer=lambda issued: oid4vci.make_offer(session, issued, signer, with_tx_code=body.tx_code),
     )
     payload = result.model_dump_json().encode()

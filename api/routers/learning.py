@@ -24,13 +24,16 @@ from starlette.datastructures import UploadFile
 
 from api.deps import CurrentLearner, PaginationDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses, status_for
+from api.i18n import language_headers, page_context, request_language
 from api.ratelimit import Limiter, RateLimits
 from api.routers.share_pages import TEMPLATES, templates
 from api.state import AppState
-from core import jose
+from core import i18n, jose
 from core.errors import DomainError, InvalidInput, PreconditionRequired
+from core.i18n import N_
 from core.text import reject_unsafe_characters
 from wallet.learning import endorsements, service
+from wallet.learning.errors import EndorsementLinkUnavailable
 from wallet.learning.evidence import EVIDENCE_MEDIA_TYPES
 from wallet.learning.models import LearningEvidence
 from wallet.learning.schemas import (
@@ -472,7 +475,7 @@ PAGE_HEADERS = {
     ),
     "X-Frame-Options": "DENY",
 }
-KIND_LABELS = {"non_formal": "Non-formal learning", "informal": "Informal learning"}
+KIND_LABELS = {"non_formal": N_("Non-formal learning"), "informal": N_("Informal learning")}
 HTML_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {"schema": {"type": "string"}}}},
     **{
@@ -488,23 +491,68 @@ HTML_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _page(name: str, status_code: int = 200, **context: Any) -> Response:
-    body = templates.get_template(f"endorse/{name}").render(css=CSS, kinds=KIND_LABELS, **context).encode()
-    return Response(body, status_code=status_code, media_type="text/html; charset=utf-8", headers=PAGE_HEADERS)
+ERROR_HEADINGS = {
+    404: N_("Link not found"),
+    409: N_("The entry has changed"),
+    410: N_("This link is no longer active"),
+    429: N_("Too many requests"),
+}
+OTHER_ERROR_HEADING = N_("This link cannot be used")
+EXPIRED_MESSAGE = N_("This endorsement link expired on %(date)s.")
+NOT_TICKED = N_("Tick the box to confirm that the description is accurate to your knowledge.")
+OUT_OF_DATE = N_("The form is out of date; reload the page.")
+_FIELD_NAMES = {
+    "name": N_("Your name"),
+    "role": N_("Your role"),
+    "organisation": N_("Organisation"),
+    "comment": N_("Comment"),
+}
+_FILL_IN = N_("%(field)s: fill this in.")
+_TOO_LONG = N_("%(field)s: this is longer than %(limit)s characters.")
+_FORM_PROBLEMS = {
+    "missing": _FILL_IN,
+    "too_short": _FILL_IN,
+    "string_too_short": _FILL_IN,
+    "too_long": _TOO_LONG,
+    "string_too_long": _TOO_LONG,
+}
+"""A form problem in the endorser's language, by pydantic's error type (others keep pydantic's English text)."""
 
 
-def _error_page(error: DomainError) -> Response:
+def _page(name: str, language: str, status_code: int = 200, **context: Any) -> Response:
+    """An endorsement page in the language of the endorser's `Accept-Language` (as share pages, `api.i18n`)."""
+    template = templates.get_template(f"endorse/{name}")
+    body = template.render(**page_context(language), css=CSS, kinds=KIND_LABELS, **context).encode()
+    headers = dict(PAGE_HEADERS)
+    language_headers(headers, language)
+    return Response(body, status_code=status_code, media_type="text/html; charset=utf-8", headers=headers)
+
+
+def _error_message(error: DomainError, language: str) -> str:
+    """The error's detail in `language`: the domain's fixed texts by their own text, an expiry with its date; a
+    detail with no translation stays English."""
+    if language == i18n.DEFAULT_LANGUAGE:
+        return error.detail
+    if isinstance(error, EndorsementLinkUnavailable) and error.expired_on is not None:
+        return i18n.translate(language, EXPIRED_MESSAGE, date=i18n.format_day(error.expired_on, language))
+    return i18n.gettext(language, error.detail)
+
+
+def _error_page(error: DomainError, language: str) -> Response:
     status_code = status_for(error)
-    heading = {
-        404: "Link not found",
-        409: "The entry has changed",
-        410: "This link is no longer active",
-        429: "Too many requests",
-    }.get(status_code, "This link cannot be used")
-    response = _page("message.html", status_code, heading=heading, message=error.detail)
+    heading = i18n.gettext(language, ERROR_HEADINGS.get(status_code, OTHER_ERROR_HEADING))
+    response = _page("message.html", language, status_code, heading=heading, message=_error_message(error, language))
     if status_code == 429:
         response.headers["Retry-After"] = str(error.extra.get("retry_after", 60))
     return response
+
+
+def _form_problem(error: Any, language: str) -> str:
+    field = i18n.gettext(language, _FIELD_NAMES.get(str(error["loc"][0]), N_("The form")))
+    template = _FORM_PROBLEMS.get(error["type"])
+    if template is None:
+        return f"{field}: {error['msg'].removeprefix('Value error, ')}."
+    return i18n.translate(language, template, field=field, limit=(error.get("ctx") or {}).get("max_length", ""))
 
 
 @endorsement_pages_router.get(
@@ -515,30 +563,30 @@ def _error_page(error: DomainError) -> Response:
     responses=HTML_RESPONSES,
 )
 async def endorsement_page(token: Token, request: Request, session: ReadSessionDep) -> Response:
-    """What the endorser opens: the entry to endorse and a form to confirm it. Changes nothing."""
+    """What the endorser opens: the entry to endorse and a form to confirm it, in the language of the request's
+    `Accept-Language`. Changes nothing."""
+    language = request_language(request)
     try:
         await _limit(request)
         invitation = await endorsements.open_link(session, token)
     except DomainError as error:
-        return _error_page(error)
-    return _form(invitation, {}, [])
+        return _error_page(error, language)
+    return _form(invitation, language, {}, [])
 
 
 def _form(
-    invitation: endorsements.Invitation, values: Mapping[str, str], problems: list[str], status_code: int = 200
+    invitation: endorsements.Invitation,
+    language: str,
+    values: Mapping[str, str],
+    problems: list[str],
+    status_code: int = 200,
 ) -> Response:
     row = invitation.request
     defaults = {"name": row.endorser_name, "organisation": row.endorser_organisation or "", **values}
-    return _page(
-        "page.html",
-        status_code,
-        invitation=endorsements.invitation_public(invitation),
-        values=defaults,
-        problems=problems,
-    )
-
-
-_FIELD_NAMES = {"name": "Your name", "role": "Your role", "organisation": "Organisation", "comment": "Comment"}
+    public = endorsements.invitation_public(invitation)
+    if public.learner == endorsements.UNNAMED_LEARNER:
+        public.learner = i18n.gettext(language, public.learner)
+    return _page("page.html", language, status_code, invitation=public, values=defaults, problems=problems)
 
 
 @endorsement_pages_router.post(
@@ -550,6 +598,7 @@ _FIELD_NAMES = {"name": "Your name", "role": "Your role", "organisation": "Organ
 )
 async def endorsement_page_confirm(token: Token, request: Request, session: SessionDep, state: StateDep) -> Response:
     """The page's form: confirm the entry (the same rules as `POST /v1/endorsements/{token}`)."""
+    language = request_language(request)
     values: dict[str, str] = {}
     try:
         await _limit(request)
@@ -558,7 +607,7 @@ async def endorsement_page_confirm(token: Token, request: Request, session: Sess
         await form.close()
         problems: list[str] = []
         if values.get("accurate") != "yes":
-            problems.append("Tick the box to confirm that the description is accurate to your knowledge.")
+            problems.append(i18n.gettext(language, NOT_TICKED))
         try:
             version = values.get("entry_version", "")
             confirmation = EndorsementConfirm.model_validate(
@@ -572,15 +621,15 @@ async def endorsement_page_confirm(token: Token, request: Request, session: Sess
             )
         except ValidationError as exc:
             problems.extend(
-                f"{_FIELD_NAMES.get(str(error['loc'][0]), 'The form')}: {error['msg'].removeprefix('Value error, ')}."
+                _form_problem(error, language)
                 for error in exc.errors()
                 if error["loc"] and error["loc"][0] != "entry_version"
             )
             if any(error["loc"] and error["loc"][0] == "entry_version" for error in exc.errors()):
-                problems.append("The form is out of date; reload the page.")
+                problems.append(i18n.gettext(language, OUT_OF_DATE))
         if problems:
             invitation = await endorsements.open_link(session, token)
-            return _form(invitation, values, problems, 422)
+            return _form(invitation, language, values, problems, 422)
         endorsement = await endorsements.confirm(
             session, token, confirmation, issuer=state.settings.effective_token_issuer, sign=endorsement_signer(state)
         )
@@ -589,6 +638,6 @@ async def endorsement_page_confirm(token: Token, request: Request, session: Sess
         await session.rollback()
         if error.code == "entry_changed":
             invitation = await endorsements.open_link(session, token)
-            return _form(invitation, values, [error.detail], 409)
-        return _error_page(error)
-    return _page("done.html", endorsement=endorsement)
+            return _form(invitation, language, values, [_error_message(error, language)], 409)
+        return _error_page(error, language)
+    return _page("done.html", language, endorsement=endorsement)

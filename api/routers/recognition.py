@@ -10,11 +10,12 @@ changes made by other processes.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import uuid
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Hashable
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
@@ -31,10 +32,13 @@ from api.deps import (
     SessionDep,
 )
 from api.errors import problem_responses
+from api.i18n import language_headers, localize_caveat, localized_caveat, request_language
 from api.state import AppState
+from core import i18n
 from core.accounts.models import Role
 from core.accounts.tokens import Principal
 from core.errors import ServiceUnavailable
+from core.jsonstrict import dumps_compact
 from recognition import changes, compare, service
 from recognition.catalogue import CatalogueHolder, cancel
 from recognition.packet import for_summary
@@ -100,10 +104,15 @@ one pattern test, and every other request pays one failed test for it; its route
 solving (bench/README.md, `recognition`)."""
 router = APIRouter(tags=["recognition"])
 """Every other recognition route."""
+Answer = TypeVar("Answer", RecognitionPacket, StackResult)
 
 FRAMEWORKS_PATH = "/v1/recognition/frameworks"
 COMPARE_PATH = "/v1/recognition/compare"
 PUBLIC_HEADERS = {"Cache-Control": "public, max-age=300"}
+_COMPARE_HEADERS = {
+    language: {**PUBLIC_HEADERS, "Content-Language": language, "Vary": "Accept-Language"} for language in i18n.LANGUAGES
+}
+"""The comparison's headers by language: shared caches keep one copy per language."""
 CountryCode = Annotated[
     str | None,
     Query(
@@ -239,25 +248,33 @@ def _compare_query(request: Request) -> dict[str, str | None]:
 async def compare_levels(request: Request) -> Response:
     """The level's EQF level, the target country's levels at that EQF level (several, or none, are ordinary
     answers), each with its status and source, and the standing caveat: a comparable level, not an equivalence. A
-    level read as two EQF levels answers both and says what decides. Public."""
-    # The hottest public read: the answer is a function of the query string and the catalogue snapshot, so a repeated
-    # question is one dictionary lookup — no parameter parsing, no dependency solving (the parameters are declared
-    # for OpenAPI by hand and checked here on a miss, with the same 422 answers).
+    level read as two EQF levels answers both and says what decides. The caveat and its plain-words explanation
+    follow `Accept-Language`. Public."""
+    # The hottest public read: the answer is a function of the query string, the language and the catalogue
+    # snapshot, so a repeated question is one dictionary lookup — no parameter parsing, no dependency solving (the
+    # parameters are declared for OpenAPI by hand and checked here on a miss, with the same 422 answers).
     catalogue = _holder(request).current
     raw_query: bytes = request.scope["query_string"]
-    body = catalogue.memo.get(raw_query)
+    language = request_language(request)
+    key: Hashable = raw_query if language == i18n.DEFAULT_LANGUAGE else (language, raw_query)
+    body = catalogue.memo.get(key)
     if body is None:
-        query = _compare_query(request)
-        answer = compare.compare_json(
-            catalogue,
-            level=query["level"] or "",
-            country=query["country"],
-            framework=query["framework"],
-            target_country=query["target_country"],
-            target_framework=query["target_framework"],
-        )
-        body = catalogue.remember(raw_query, answer)
-    return Response(body, media_type="application/json", headers=PUBLIC_HEADERS)
+        english = catalogue.memo.get(raw_query)
+        if english is None:
+            query = _compare_query(request)
+            answer = compare.compare_json(
+                catalogue,
+                level=query["level"] or "",
+                country=query["country"],
+                framework=query["framework"],
+                target_country=query["target_country"],
+                target_framework=query["target_framework"],
+            )
+            english = catalogue.remember(raw_query, answer)
+        body = english
+        if language != i18n.DEFAULT_LANGUAGE:
+            body = catalogue.remember(key, dumps_compact(localize_caveat(json.loads(english), language)))
+    return Response(body, media_type="application/json", headers=_COMPARE_HEADERS[language])
 
 
 # ------------------------------------------------------------------------------------------ credits and grades
@@ -426,12 +443,19 @@ async def check_completeness(
     responses=problem_responses(401, 404, 422),
 )
 async def get_recognition_packet(
-    credential_id: CredentialID, learner: CurrentLearner, session: ReadSessionDep, catalogue: CatalogueDep
+    credential_id: CredentialID,
+    request: Request,
+    response: Response,
+    learner: CurrentLearner,
+    session: ReadSessionDep,
+    catalogue: CatalogueDep,
 ) -> RecognitionPacket:
     """What your credential is worth at a glance: EQF, national and QF-EHEA levels (read through the frameworks data,
     with sources), ECTS (converted with the rule used, the original kept), ISCED-F field, quality-assurance status and
-    Annex I completeness — the block a share carries."""
-    return await service.recognition_packet(session, catalogue.current, learner.id, credential_id)
+    Annex I completeness — the block a share carries. The caveat and its plain-words explanation follow
+    `Accept-Language`."""
+    packet = await service.recognition_packet(session, catalogue.current, learner.id, credential_id)
+    return _in_language(packet, request, response)
 
 
 @router.post(
@@ -442,11 +466,24 @@ async def get_recognition_packet(
     responses=problem_responses(401, 404, 413, 415, 422),
 )
 async def stack_credentials(
-    body: StackRequest, principal: PrincipalDep, session: ReadSessionDep, catalogue: CatalogueDep
+    body: StackRequest,
+    request: Request,
+    response: Response,
+    principal: PrincipalDep,
+    session: ReadSessionDep,
+    catalogue: CatalogueDep,
 ) -> StackResult:
     """A set of credentials (of your wallet, or summaries) against a target such as 60 ECTS at EQF 6 in a field:
-    totals, levels, what counts and why not, and what is missing."""
-    return await service.stack(session, catalogue.current, principal, body)
+    totals, levels, what counts and why not, and what is missing. The caveat and its plain-words explanation follow
+    `Accept-Language`."""
+    return _in_language(await service.stack(session, catalogue.current, principal, body), request, response)
+
+
+def _in_language(answer: Answer, request: Request, response: Response) -> Answer:
+    """The answer's caveat in the language of `Accept-Language`, and the headers that say so."""
+    language = request_language(request)
+    language_headers(response.headers, language)
+    return localized_caveat(answer, language)
 
 
 # ----------------------------------------------------------------------------------------- administration

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
 from api.deps import CurrentLearner, PaginationDep, ReadSessionDep, SessionDep, StateDep, read_sessions
 from api.errors import problem_responses
+from api.i18n import language_headers, localize_shared, request_language
 from api.routers.verification import get_status_check, receipt_signer, verification_context
 from api.state import AppState
 from core.clock import utcnow
@@ -114,15 +115,23 @@ def enricher(request: Request, state: AppState, session: Any, owner_id: uuid.UUI
     responses=problem_responses(401, 413, 415, 422),
 )
 async def preview_share(
-    body: ShareCreate, request: Request, learner: CurrentLearner, session: SessionDep, state: StateDep
+    body: ShareCreate,
+    request: Request,
+    response: Response,
+    learner: CurrentLearner,
+    session: SessionDep,
+    state: StateDep,
 ) -> SharePreview:
     """Exactly what the viewer will see for this selection, and a warning for each sensitive field it releases
-    (name, date of birth, identifiers, grades) so you can narrow it. Nothing is shared."""
+    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language of
+    `Accept-Language`. Nothing is shared."""
     views, warnings = await service.preview_share(
         session, learner.id, body, enricher(request, state, session, learner.id)
     )
+    language = request_language(request)
+    language_headers(response.headers, language)
     return SharePreview(
-        credentials=[SharedCredential.model_validate(view) for view in views],
+        credentials=[SharedCredential.model_validate(localize_shared(view, language)) for view in views],
         warnings=[SensitiveFieldWarning(field=name, message=message) for name, message in warnings],
         skills_profile=(
             [SharedSkill.model_validate(skill) for skill in service.shared_skills(views)]

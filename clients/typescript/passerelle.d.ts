@@ -15,7 +15,8 @@ export interface paths {
          * Compare a level across countries through the EQF
          * @description The level's EQF level, the target country's levels at that EQF level (several, or none, are ordinary
          *     answers), each with its status and source, and the standing caveat: a comparable level, not an equivalence. A
-         *     level read as two EQF levels answers both and says what decides. Public.
+         *     level read as two EQF levels answers both and says what decides. The caveat and its plain-words explanation
+         *     follow `Accept-Language`. Public.
          */
         get: operations["compareLevels"];
         put?: never;
@@ -305,7 +306,8 @@ export interface paths {
         /**
          * See what a share would show
          * @description Exactly what the viewer will see for this selection, and a warning for each sensitive field it releases
-         *     (name, date of birth, identifiers, grades) so you can narrow it. Nothing is shared.
+         *     (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language of
+         *     `Accept-Language`. Nothing is shared.
          */
         post: operations["previewShare"];
         delete?: never;
@@ -880,7 +882,8 @@ export interface paths {
          * The recognition packet of a credential
          * @description What your credential is worth at a glance: EQF, national and QF-EHEA levels (read through the frameworks data,
          *     with sources), ECTS (converted with the rule used, the original kept), ISCED-F field, quality-assurance status and
-         *     Annex I completeness — the block a share carries.
+         *     Annex I completeness — the block a share carries. The caveat and its plain-words explanation follow
+         *     `Accept-Language`.
          */
         get: operations["getRecognitionPacket"];
         put?: never;
@@ -903,7 +906,8 @@ export interface paths {
         /**
          * Add credentials up against a target
          * @description A set of credentials (of your wallet, or summaries) against a target such as 60 ECTS at EQF 6 in a field:
-         *     totals, levels, what counts and why not, and what is missing.
+         *     totals, levels, what counts and why not, and what is missing. The caveat and its plain-words explanation follow
+         *     `Accept-Language`.
          */
         post: operations["stackCredentials"];
         delete?: never;
@@ -1132,7 +1136,8 @@ export interface paths {
         /**
          * Open a case
          * @description The case with only what the learner released to your body: each credential's released fields, its
-         *     verification result and recognition packet. The learner's access log records that your body looked.
+         *     verification result and recognition packet (its caveat in the language of `Accept-Language`). The learner's
+         *     access log records that your body looked.
          */
         get: operations["getRecognitionCase"];
         put?: never;
@@ -1254,7 +1259,8 @@ export interface paths {
         /**
          * The advisor's pre-assessment
          * @description Quality, level, workload, profile and learning outcomes compared with the target, each with its evidence,
-         *     and a suggested outcome. It suggests; you decide.
+         *     and a suggested outcome. It suggests; you decide. The caveat and its plain-words explanation follow
+         *     `Accept-Language`.
          */
         get: operations["getRecognitionAdvice"];
         put?: never;
@@ -1551,8 +1557,9 @@ export interface paths {
         put?: never;
         /**
          * Push credentials to learners
-         * @description Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable invitation).
-         *     Each lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's signature
+         * @description Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable invitation,
+         *     mailed in the language your `Accept-Language` prefers unless the address has an account with its own). Each
+         *     lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's signature
          *     is checked as `POST /v1/verify` checks it (keys from the trust registry, the credential or the issuer's
          *     published documents): one that does not hold is `rejected` with the check's reason as its problem `code`, and
          *     nothing is stored for it; an unsigned document is delivered. The same credential pushed again creates nothing
@@ -2238,7 +2245,8 @@ export interface paths {
         };
         /**
          * The endorsement page
-         * @description What the endorser opens: the entry to endorse and a form to confirm it. Changes nothing.
+         * @description What the endorser opens: the entry to endorse and a form to confirm it, in the language of the request's
+         *     `Accept-Language`. Changes nothing.
          */
         get: operations["openEndorsementPage"];
         put?: never;
@@ -2852,6 +2860,12 @@ export interface components {
             suggestion: components["schemas"]["AdviceSuggestion"];
             /** Caveat */
             caveat: string;
+            /**
+             * Caveat Explanation
+             * @description The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).
+             * @default This is a computer-made first suggestion; a person makes the decision and must explain any reason for saying no.
+             */
+            caveat_explanation: string;
         };
         /** AdviceSuggestion */
         AdviceSuggestion: {
@@ -3365,6 +3379,12 @@ export interface components {
              * @default A level is one indicator of comparability, not an equivalence: qualifications at a comparable level can differ in workload, profile, learning outcomes and purpose, and only a competent recognition authority decides on recognition.
              */
             caveat: string;
+            /**
+             * Caveat Explanation
+             * @description The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).
+             * @default Two qualifications at the same level are not automatically the same; only the authority that decides on recognition can say whether yours counts as equal.
+             */
+            caveat_explanation: string;
         };
         /** CompareSource */
         CompareSource: {
@@ -5927,6 +5947,12 @@ export interface components {
              * @default A level is one indicator of comparability, not an equivalence: qualifications at a comparable level can differ in workload, profile, learning outcomes and purpose, and only a competent recognition authority decides on recognition.
              */
             caveat: string;
+            /**
+             * Caveat Explanation
+             * @description The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).
+             * @default Two qualifications at the same level are not automatically the same; only the authority that decides on recognition can say whether yours counts as equal.
+             */
+            caveat_explanation: string;
         };
         /** RecognitionRequestCreate */
         RecognitionRequestCreate: {
@@ -6520,6 +6546,12 @@ export interface components {
              * @default Totals show how the credentials add up against the target; whether they may be combined into a qualification is decided by the institution awarding it.
              */
             caveat: string;
+            /**
+             * Caveat Explanation
+             * @description The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).
+             * @default Adding up credits shows how close you are to a qualification, but only the institution that awards it decides whether your credentials can be combined.
+             */
+            caveat_explanation: string;
         };
         /** StackTarget */
         StackTarget: {

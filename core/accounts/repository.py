@@ -23,6 +23,17 @@ class AccountRepository:
     async def user_by_id(self, user_id: uuid.UUID) -> User | None:
         return await self.session.get(User, user_id)
 
+    async def language_of(self, *, email: str | None = None, user_id: uuid.UUID | None = None) -> str | None:
+        """The language of the account with this e-mail address or id, if there is one."""
+        statement = select(col(User.language))
+        if email is not None:
+            statement = statement.where(col(User.email) == email)
+        elif user_id is not None:
+            statement = statement.where(col(User.id) == user_id)
+        else:
+            return None
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
     async def user_by_external_identity(self, issuer: str, subject: str) -> User | None:
         statement = (
             select(User)

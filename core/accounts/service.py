@@ -11,6 +11,7 @@ from typing import Any
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import i18n
 from core.accounts.models import (
     USER_ROLES,
     ExternalIdentity,
@@ -40,6 +41,25 @@ class EmailTaken(Conflict):
 class InvalidClient(AuthenticationFailed):
     code = "invalid_client"
     default_detail = "Client authentication failed."
+
+
+async def mail_language(
+    session: AsyncSession,
+    recipient: str,
+    *,
+    sender_id: uuid.UUID | None = None,
+    sender_language: str | None = None,
+) -> str:
+    """The language of an e-mail to `recipient`: the recipient's own (`PATCH /v1/me`) when the address is an
+    account's, else the sender's (the account `sender_id`, or `sender_language` as the sender stated it), else
+    English (docs/languages.md)."""
+    repository = AccountRepository(session)
+    language = await repository.language_of(email=recipient)
+    if language is None and sender_id is not None:
+        language = await repository.language_of(user_id=sender_id)
+    if language is None:
+        language = sender_language
+    return language if language is not None and i18n.is_supported(language) else i18n.DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,11 @@ from typing import Any
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import i18n
 from core.accounts.models import RecognitionBody
+from core.accounts.service import mail_language
 from core.clock import utcnow
+from core.i18n import N_
 from core.outbox import enqueue_mail
 from recognition.cases import learning, service
 from recognition.cases.advisor import PrecedentKeys, ReleasedCredential, advise
@@ -365,14 +368,23 @@ async def decide(
     await session.flush()
     email = await repository.learner_email(case.owner_id)
     if email:
+        language = await mail_language(session, email)  # the learner's own (`PATCH /v1/me`)
+        outcome = i18n.gettext(language, OUTCOME_LABELS[Outcome(decision.outcome)])
         await enqueue_mail(
             session,
             recipient=email,
-            subject=f"{body.name}: decision on your recognition request",
-            body=(
-                f"{body.name} has decided on your recognition request: {OUTCOME_LABELS[Outcome(decision.outcome)]}.\n"
-                "The decision, with its reasons and how to appeal, is in your Passerelle wallet.\n"
-            ),
+            subject=i18n.translate(language, N_("%(body)s: decision on your recognition request"), body=body.name),
+            body=i18n.translate(
+                language,
+                N_("%(body)s has decided on your recognition request: %(outcome)s."),
+                body=body.name,
+                outcome=outcome,
+            )
+            + "\n"
+            + i18n.translate(
+                language, N_("The decision, with its reasons and how to appeal, is in your Passerelle wallet.")
+            )
+            + "\n",
         )
     log.info(
         "recognition_decided", case_id=str(case.id), outcome=decision.outcome, late=decision.late, on_appeal=on_appeal

@@ -8,8 +8,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from core.i18n import N_
 from core.text import SafeStr
 from recognition.cases.models import NEEDS_DIFFERENCES, CaseKind, CaseStatus, Outcome, Purpose
+from recognition.caveats import ADVICE_EXPLANATION
 from recognition.outcomes import OutcomeCoverage
 from wallet.learning.schemas import LearningEntryPublic
 from wallet.sharing.schemas import SharedCredential, ShareItemCreate
@@ -21,13 +23,14 @@ IscedCode = Annotated[str, StringConstraints(pattern=r"^\d{2,4}$")]
 Element = Literal["quality", "level", "workload", "profile", "learning_outcomes", "other"]
 
 OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.FULL: "Full recognition",
-    Outcome.PARTIAL: "Partial recognition",
-    Outcome.ALTERNATIVE: "Alternative recognition",
-    Outcome.CONDITIONAL: "Conditional recognition",
-    Outcome.DENIAL: "Recognition denied",
-    Outcome.ASSESSMENT: "Qualification assessment",
+    Outcome.FULL: N_("Full recognition"),
+    Outcome.PARTIAL: N_("Partial recognition"),
+    Outcome.ALTERNATIVE: N_("Alternative recognition"),
+    Outcome.CONDITIONAL: N_("Conditional recognition"),
+    Outcome.DENIAL: N_("Recognition denied"),
+    Outcome.ASSESSMENT: N_("Qualification assessment"),
 }
+"""English, as the decision credentials state them; the decision notice translates them (core/i18n.py)."""
 
 
 # ------------------------------------------------------------------------------------------ target qualifications
@@ -365,6 +368,10 @@ class Advice(BaseModel):
     learning_outcomes: OutcomeCoverage | None
     suggestion: AdviceSuggestion
     caveat: str
+    caveat_explanation: str = Field(
+        default=ADVICE_EXPLANATION,
+        description="The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).",
+    )
 
 
 class Precedent(BaseModel):

@@ -85,6 +85,19 @@ class TestBodySize:
             )
             _assert_problem(response, 413, "content_too_large")
 
+    @pytest.mark.parametrize("path", ["/s/{token}/reveal", "/endorse/{token}"])
+    async def test_a_413_on_a_link_does_not_echo_its_token(
+        self, client: httpx.AsyncClient, settings: Settings, path: str
+    ) -> None:
+        token = "Tk" * 21 + "x"
+        response = await client.post(
+            path.format(token=token),
+            content=b"x" * (settings.json_body_limit + 1),
+            headers={"Content-Type": "application/json"},
+        )
+        _assert_problem(response, 413, "content_too_large")
+        assert token not in response.text and response.json()["instance"] == path
+
     async def test_an_upload_over_the_upload_limit_is_413(
         self, client: httpx.AsyncClient, learner: Account, settings: Settings
     ) -> None:

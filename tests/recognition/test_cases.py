@@ -12,13 +12,16 @@ import httpx
 import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
+from core import i18n
 from core.accounts.models import Role
+from core.outbox import OutboxMail
 from recognition.cases.models import CaseEvent, RecognitionCase
+from recognition.caveats import CAVEATS, LEVEL_EXPLANATION
 from tests.factories import Account, create_body, create_staff, import_file
 from wallet.sdjwt import open_sd_jwt
 from wallet.status.codec import bitstring_value, decode_bitstring, decode_token_status_list, token_status_value
@@ -351,6 +354,18 @@ class TestAdvisorAcrossCountries:
         response = await client.get(f"{CASES}/{created['id']}/advice", headers=officer.headers)
         assert response.status_code == 200, response.text
         advice = response.json()
+        assert advice["caveat_explanation"] == CAVEATS[advice["caveat"]]
+        german = await client.get(
+            f"{CASES}/{created['id']}/advice", headers={**officer.headers, "Accept-Language": "de"}
+        )
+        assert german.headers["content-language"] == "de"
+        assert german.json()["caveat"].startswith("Diese Vorbewertung beruht nur auf den freigegebenen Daten.")
+        assert german.json()["caveat_explanation"] == i18n.gettext("de", CAVEATS[advice["caveat"]])
+        assert german.json()["caveat_explanation"] != advice["caveat_explanation"]
+        viewed = await client.get(f"{CASES}/{created['id']}", headers={**officer.headers, "Accept-Language": "de"})
+        assert viewed.status_code == 200 and viewed.headers["content-language"] == "de"
+        packet = viewed.json()["documents"][0]["credential"]["recognition"]
+        assert packet["caveat_explanation"] == i18n.gettext("de", LEVEL_EXPLANATION) != LEVEL_EXPLANATION
         assert advice["credentials"] == ["Digital micro-credential creation", "Title of Activity"]
         elements = {e["element"]: e for e in advice["elements"]}
         assert elements["quality"]["finding"] == "meets"
@@ -453,6 +468,29 @@ class TestDecision:
         response = await decide(client, officer, case["id"])
         assert response.status_code == 201
         assert response.json()["decisions"][0]["late"] is True
+
+    async def test_the_notice_is_in_the_learners_language(
+        self,
+        client: httpx.AsyncClient,
+        connection: AsyncConnection,
+        officer: Account,
+        learner: Account,
+        case: dict[str, Any],
+    ) -> None:
+        assert (await client.patch("/v1/me", json={"language": "pl"}, headers=learner.headers)).status_code == 200
+        decided = await decide(client, officer, case["id"])
+        assert decided.status_code == 201, decided.text
+        subject, body = (
+            await connection.execute(
+                select(col(OutboxMail.subject), col(OutboxMail.body)).where(col(OutboxMail.recipient) == learner.email)
+            )
+        ).one()
+        assert subject == "ENIC-NARIC Deutschland (ZAB): decyzja w sprawie Twojego wniosku o uznanie"
+        assert body == (
+            "Instytucja ENIC-NARIC Deutschland (ZAB) wydała decyzję w sprawie Twojego wniosku o uznanie: "
+            "Pełne uznanie.\nDecyzja wraz z uzasadnieniem i informacją o sposobie odwołania znajduje się w Twoim "
+            "portfelu Passerelle.\n"
+        )
 
     async def test_a_decided_case_takes_no_second_decision(
         self, client: httpx.AsyncClient, officer: Account, case: dict[str, Any]

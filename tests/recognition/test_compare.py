@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx
 
+from core import i18n
+from recognition.caveats import LEVEL_EXPLANATION
 from recognition.schemas import CAVEAT
 
 COMPARE = "/v1/recognition/compare"
@@ -175,3 +177,26 @@ class TestFrameworks:
         assert set(ambiguous.json()["valid_values"]) == {"IT-QNQ", "PT-QNQ"}
         portuguese = await client.get("/v1/recognition/frameworks/QNQ/levels", params={"country": "PT"})
         assert portuguese.json()["framework"]["key"] == "PT-QNQ"
+
+
+class TestCaveatLanguage:
+    async def test_the_caveat_and_its_explanation_follow_accept_language(self, client: httpx.AsyncClient) -> None:
+        params = {"country": "IE", "framework": "NFQ", "level": "8", "target_country": "DE"}
+        english = await client.get(COMPARE, params=params)
+        assert english.json()["caveat"] == CAVEAT and english.json()["caveat_explanation"] == LEVEL_EXPLANATION
+        assert english.headers["content-language"] == "en"
+
+        for _ in range(2):  # rendered once, then answered from the memo
+            french = await client.get(COMPARE, params=params, headers={"Accept-Language": "fr-BE, en;q=0.5"})
+            assert french.status_code == 200
+            assert french.headers["content-language"] == "fr" and french.headers["vary"] == "Accept-Language"
+            assert french.headers["cache-control"] == "public, max-age=300"
+            body = french.json()
+            assert body["caveat"] == i18n.gettext("fr", CAVEAT) != CAVEAT
+            assert body["caveat_explanation"].startswith("Deux certifications de même niveau")
+            # Everything else is the same answer: levels, sources and codes are data, not translated.
+            rest = {k: v for k, v in body.items() if not k.startswith("caveat")}
+            assert rest == {k: v for k, v in english.json().items() if not k.startswith("caveat")}
+
+        again = await client.get(COMPARE, params=params)
+        assert again.content == english.content  # the English answer is not mixed up with the French one

@@ -9,6 +9,8 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from core import i18n
+from recognition.caveats import LEVEL_EXPLANATION
 from recognition.schemas import CAVEAT
 from tests.factories import Account
 from tests.recognition.factories import create_credential, trust_issuer
@@ -142,6 +144,19 @@ class TestRecognitionPacket:
         assert completeness["verification"]["state"] == "signature_passed"
         missing = {row["element"] for row in completeness["mandatory"] if row["state"] == "missing"}
         assert missing == {"learning_outcomes", "assessment_type", "participation"}
+
+    async def test_the_caveat_is_explained_in_the_learners_accept_language(
+        self, client: httpx.AsyncClient, connection: AsyncConnection, learner: Account
+    ) -> None:
+        credential_id = await create_credential(connection, owner_id=learner.id, summary=_irish_degree())
+        assert (await _packet(client, learner, credential_id))["caveat_explanation"] == LEVEL_EXPLANATION
+        response = await client.get(
+            f"/v1/wallet/credentials/{credential_id}/recognition",
+            headers={**learner.headers, "Accept-Language": "it"},
+        )
+        assert response.status_code == 200 and response.headers["content-language"] == "it"
+        assert response.json()["caveat"] == i18n.gettext("it", CAVEAT) != CAVEAT
+        assert response.json()["caveat_explanation"] == i18n.gettext("it", LEVEL_EXPLANATION) != LEVEL_EXPLANATION
 
     async def test_another_learners_credential_is_not_found(
         self, client: httpx.AsyncClient, connection: AsyncConnection, learner: Account, other_learner: Account

@@ -7,6 +7,9 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from core import i18n
+from recognition.caveats import STACK_EXPLANATION
+from recognition.schemas import STACK_CAVEAT
 from tests.factories import Account
 from tests.recognition.factories import create_credential
 from wallet.summary.model import Summary
@@ -109,6 +112,21 @@ class TestStack:
             STACK, json={"credential_ids": [str(credential_id)], "target": {"ects": 5}}, headers=other_learner.headers
         )
         assert response.status_code == 404
+
+    async def test_the_caveat_follows_accept_language(
+        self, client: httpx.AsyncClient, connection: AsyncConnection, learner: Account
+    ) -> None:
+        credential = await create_credential(
+            connection, owner_id=learner.id, summary=_micro("Python", 20, "UK", ("EQF", "6"))
+        )
+        request = {"credential_ids": [str(credential)], "target": {"ects": 60, "eqf_level": 6}}
+        english = (await client.post(STACK, json=request, headers=learner.headers)).json()
+        assert english["caveat"] == STACK_CAVEAT and english["caveat_explanation"] == STACK_EXPLANATION
+        spanish = await client.post(STACK, json=request, headers={**learner.headers, "Accept-Language": "es"})
+        assert spanish.status_code == 200 and spanish.headers["content-language"] == "es"
+        assert spanish.json()["caveat"] == i18n.gettext("es", STACK_CAVEAT) != STACK_CAVEAT
+        assert spanish.json()["caveat_explanation"].startswith("Sumar los créditos")
+        assert spanish.json()["totals"] == english["totals"]
 
     async def test_needs_something_to_stack(self, client: httpx.AsyncClient, learner: Account) -> None:
         response = await client.post(STACK, json={"target": {"ects": 60}}, headers=learner.headers)

@@ -17,19 +17,19 @@ import httpx
 import pytest
 from joserfc import jws
 from joserfc.jwk import ECKey
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
 
 from core.accounts.models import Institution as InstitutionRow
-from core.accounts.models import User
+from core.accounts.models import Role, User
 from core.accounts.schemas import InstitutionCreate
 from core.accounts.service import create_client, create_institution
 from core.database import create_sessionmaker
 from core.errors import InvalidInput
 from core.idempotency import IdempotencyRecord
 from core.outbox import OutboxMail
-from tests.factories import DATA, Account, Institution, create_account, onboard
+from tests.factories import DATA, Account, Institution, create_account, create_staff, onboard
 from wallet import sdjwt
 from wallet.inbox.models import InboxItem, InstitutionEvent
 from wallet.verification import keys
@@ -451,13 +451,54 @@ class TestInvitations:
         again = await client.post(f"{INBOX}:claim", json={"code": code.group(1)}, headers=noor.headers)
         assert again.status_code == 410
 
+    async def test_the_invitation_is_in_the_language_the_institution_asks_for(
+        self, client: httpx.AsyncClient, connection: AsyncConnection, leiden: Institution
+    ) -> None:
+        async def mail_to(email: str, language: str | None, credential: tuple[str, str]) -> tuple[str, str]:
+            headers = leiden.headers(str(uuid.uuid4()))
+            if language is not None:
+                headers["Accept-Language"] = language
+            pushed = await client.post(BATCH, json={"items": [item(*credential, email=email)]}, headers=headers)
+            assert pushed.json()["items"][0]["status"] == "invited", pushed.text
+            subject, body = (
+                await connection.execute(
+                    select(col(OutboxMail.subject), col(OutboxMail.body)).where(col(OutboxMail.recipient) == email)
+                )
+            ).one()
+            return subject, body or ""
+
+        subject, body = await mail_to("lena@example.org", "it-CH, de;q=0.5", (OB3_JWT, "application/jwt"))
+        assert subject == "Universiteit Leiden ti ha inviato una credenziale"
+        assert body.startswith(
+            "Universiteit Leiden ti ha inviato una credenziale tramite Passerelle.\n"
+            "Crea un account (o accedi) su http://test e riscattala con questo codice, valido fino al "
+        )
+        assert re.search(r"^[A-Za-z0-9_-]{43}$", body, re.MULTILINE)
+        assert body.endswith("\n\nNulla viene aggiunto a un portafoglio finché non lo accetti.\n")
+
+        # An address that is an officer's account (not a learner's): the account's own language wins.
+        await create_staff(client, connection, email="officer@example.org", role=Role.OFFICER)
+        await connection.execute(update(User).where(col(User.email) == "officer@example.org").values(language="pl"))
+        subject, _ = await mail_to("officer@example.org", "it", (SD_JWT, "application/dc+sd-jwt"))
+        assert subject == "Universiteit Leiden przesyła Ci poświadczenie"
+
+        subject, body = await mail_to(
+            "kim@example.org", None, (EDC, "application/ld+json")
+        )  # English, as it always read
+        assert subject == "Universiteit Leiden has sent you a credential"
+        assert body.startswith(
+            "Universiteit Leiden has sent you a credential through Passerelle.\n"
+            "Create an account (or sign in) at http://test and claim it with this code, valid until 20"
+        )
+
     async def test_one_invitation_per_address(
         self, client: httpx.AsyncClient, connection: AsyncConnection, leiden: Institution
     ) -> None:
         await push(client, leiden, [item(OB3_JWT, "application/jwt", email="sam@example.org")])
         await push(client, leiden, [item(SD_JWT, "application/dc+sd-jwt", email="sam@example.org")])
-        mails = (await connection.execute(select(func.count()).select_from(OutboxMail))).scalar_one()
-        assert mails == 1
+        # Counted for this address only: a committing test elsewhere may have left other mail in the outbox.
+        sam = select(func.count()).select_from(OutboxMail).where(col(OutboxMail.recipient) == "sam@example.org")
+        assert (await connection.execute(sam)).scalar_one() == 1
 
 
 class TestIsolation:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -349,6 +350,44 @@ class TestEndorsement:
         with pytest.raises(Exception):  # noqa: B017,PT011 - any verification failure will do
             jws.deserialize_compact(tampered, keys, algorithms=["ES256"])
 
+    async def test_the_mail_is_in_the_endorsers_language_else_the_learners(
+        self, client: httpx.AsyncClient, learner: Account, other_learner: Account, connection: AsyncConnection
+    ) -> None:
+        entry = await create_entry(client, learner)
+
+        async def mail_to(email: str) -> tuple[str, str]:
+            link = await ask_endorsement(client, learner, entry["id"], email=email)
+            subject, body = (
+                await connection.execute(
+                    select(col(OutboxMail.subject), col(OutboxMail.body))
+                    .where(col(OutboxMail.recipient) == email)
+                    .order_by(col(OutboxMail.created_at).desc(), col(OutboxMail.id).desc())
+                    .limit(1)
+                )
+            ).one()
+            assert body is not None and link["url"] in body
+            return subject, body
+
+        subject, body = await mail_to("claire@banque-alimentaire.example")
+        assert subject == "Ada asks you to endorse their learning"  # English, as it always read
+        assert body.startswith(
+            "Hello Claire Martin,\n\nAda recorded this learning in their Passerelle wallet:\n\n"
+            f"  {ENTRY['title']}\n\nand asks you to confirm it. Read it and, if it is right, endorse it here "
+            "(the link works once, until 20"
+        )
+
+        assert (await client.patch("/v1/me", json={"language": "de"}, headers=learner.headers)).status_code == 200
+        subject, body = await mail_to("claire@banque-alimentaire.example")  # no account: the learner's language
+        assert subject == "Ada bittet Sie, das Gelernte zu bestätigen"
+        assert body.startswith("Guten Tag Claire Martin,\n\nAda hat dieses Lernen in der eigenen Passerelle-Wallet")
+        assert re.search(r"funktioniert nur einmal, bis zum \d{1,2}\. \w+ \d{4}\):", body)
+        assert body.endswith("Wenn Sie diese Person oder dieses Lernen nicht kennen, ignorieren Sie diese Nachricht.\n")
+
+        assert (await client.patch("/v1/me", json={"language": "fr"}, headers=other_learner.headers)).status_code == 200
+        subject, body = await mail_to(other_learner.email)  # an account's address: its own language
+        assert subject == "Ada vous demande de confirmer ses apprentissages"
+        assert "et vous demande de le confirmer." in body
+
     async def test_a_link_works_once(self, client: httpx.AsyncClient, learner: Account) -> None:
         entry = await create_entry(client, learner)
         link = await ask_endorsement(client, learner, entry["id"])
@@ -446,7 +485,7 @@ class TestEndorsementPage:
         assert "style-src 'sha256-" in page.headers["content-security-policy"]
         assert page.headers["x-robots-tag"] == "noindex, nofollow"
         html = page.text
-        assert '<html lang="en">' in html and "Ada asks you to endorse their learning" in html
+        assert '<html lang="en" dir="ltr">' in html and "Ada asks you to endorse their learning" in html
         assert str(markupsafe.escape(ENTRY["title"])) in html and "photo.png" in html and "self-declared" in html
         assert '<label for="role">' in html and 'name="entry_version" value="1"' in html
 
@@ -468,6 +507,61 @@ class TestEndorsementPage:
     async def test_unknown_link_page(self, client: httpx.AsyncClient) -> None:
         response = await client.get(f"/endorse/{'A' * 43}")
         assert response.status_code == 404 and "Link not found" in response.text
+
+    async def test_the_pages_follow_accept_language(self, client: httpx.AsyncClient, learner: Account) -> None:
+        entry = await create_entry(client, learner)
+        link = await ask_endorsement(client, learner, entry["id"])
+
+        page = await client.get(page_path(link), headers={"Accept-Language": "fr-CH, de;q=0.8"})
+        assert page.status_code == 200
+        assert page.headers["content-language"] == "fr" and "accept-language" in page.headers["vary"].lower()
+        html = page.text
+        assert '<html lang="fr" dir="ltr">' in html
+        assert "Ada vous demande de confirmer ses apprentissages" in html
+        assert "Apprentissage informel" in html
+        assert re.search(r"du <time[^>]*>1 septembre 2024</time> au <time[^>]*>30 juin 2025</time>", html)
+        assert '<span class="tag">autodéclaré</span>' in html and "Votre nom" in html
+        assert str(markupsafe.escape(ENTRY["title"])) in html  # the learner's own words stay as written
+
+        unticked = await client.post(
+            page_path(link),
+            data={"name": "Claire Martin", "role": "x" * 201, "entry_version": "1"},
+            headers={"Accept-Language": "de"},
+        )
+        assert unticked.status_code == 422 and unticked.headers["content-language"] == "de"
+        assert "Kreuzen Sie das Kästchen an" in unticked.text
+        assert "Ihre Funktion: Der Text ist länger als 200 Zeichen." in unticked.text
+
+        done = await client.post(
+            page_path(link),
+            data={"name": "Claire Martin", "role": "Coordinatrice", "entry_version": "1", "accurate": "yes"},
+            headers={"Accept-Language": "ar"},
+        )
+        assert done.status_code == 200, done.text
+        assert '<html lang="ar" dir="rtl">' in done.text and "شكرًا لك على تأكيدك" in done.text
+
+        used = await client.get(page_path(link), headers={"Accept-Language": "uk"})
+        assert used.status_code == 410 and used.headers["content-language"] == "uk"
+        assert "Це посилання більше не діє" in used.text
+        assert "Це посилання для підтвердження вже використано; воно діє лише один раз." in used.text
+
+    async def test_an_expired_link_page_writes_the_date_in_the_readers_language(
+        self, client: httpx.AsyncClient, learner: Account, connection: AsyncConnection
+    ) -> None:
+        entry = await create_entry(client, learner)
+        link = await ask_endorsement(client, learner, entry["id"])
+        await connection.execute(update(EndorsementRequest).values(expires_at=datetime(2026, 3, 5, 12, tzinfo=UTC)))
+
+        french = await client.get(page_path(link), headers={"Accept-Language": "fr"})
+        assert french.status_code == 410
+        assert "Ce lien de confirmation a expiré le 5 mars 2026." in french.text
+        english = await client.get(page_path(link))
+        assert "This endorsement link expired on 05 March 2026." in english.text
+
+    async def test_unknown_link_page_in_german(self, client: httpx.AsyncClient) -> None:
+        response = await client.get(f"/endorse/{'A' * 43}", headers={"Accept-Language": "de"})
+        assert response.status_code == 404 and "Link nicht gefunden" in response.text
+        assert "Diesen Bestätigungslink gibt es nicht." in response.text
 
 
 class TestOtherLearners:

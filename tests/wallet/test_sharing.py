@@ -483,6 +483,7 @@ async def serving(settings: Settings, engine: AsyncEngine) -> AsyncIterator[tupl
     finally:
         async with engine.begin() as connection:
             await connection.execute(delete(User).where(col(User.email).like("hot-path-%@example.org")))
+            await connection.execute(delete(OutboxMail).where(col(OutboxMail.recipient).like("hot-path-%@example.org")))
 
 
 async def _serving_share(client: httpx.AsyncClient, **options: Any) -> tuple[Account, dict[str, Any], str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from email import message_from_bytes
+from email.header import decode_header, make_header
 from email.message import Message
 from typing import Any
 
@@ -67,6 +68,11 @@ def body_of(message: Message) -> str:
     payload = message.get_payload(decode=True)
     assert isinstance(payload, bytes)
     return payload.decode()
+
+
+def subject_of(message: Message) -> str:
+    """The subject as the recipient reads it (a non-ASCII subject travels RFC 2047-encoded)."""
+    return str(make_header(decode_header(message["Subject"])))
 
 
 class TestRecipientEmail:
@@ -164,3 +170,50 @@ class TestRecipientEmail:
             await connection.execute(text("SELECT body, attempts, sent_at FROM outbox_mail"))
         ).all()
         assert body and attempts == 1 and sent_at is None
+
+
+class TestMailLanguage:
+    async def test_the_code_mail_is_in_the_recipients_language_else_the_learners(
+        self,
+        client: httpx.AsyncClient,
+        learner: Account,
+        other_learner: Account,
+        mailbox: tuple[Mailbox, int],
+    ) -> None:
+        box, _ = mailbox
+        assert (await client.patch("/v1/me", json={"language": "fr"}, headers=learner.headers)).status_code == 200
+        assert (await client.patch("/v1/me", json={"language": "de"}, headers=other_learner.headers)).status_code == 200
+        credential = (await import_file(client, learner, "ob3-complete.json", "application/ld+json")).json()
+
+        async def code_mail(email: str) -> tuple[str, Message]:
+            created = await client.post(
+                SHARES,
+                json={
+                    "items": [{"credential_id": credential["id"], "fields": ["title"]}],
+                    "purpose": "Candidature",
+                    "recipient": {"email": email},
+                },
+                headers=learner.headers,
+            )
+            token: str = created.json()["url"].rsplit("/", 1)[1]
+            # The viewer's language does not decide the mail's: the recipient's or the learner's does.
+            sent = await client.post(f"/s/{token}/code", headers={**JSON, "Accept-Language": "es"})
+            assert sent.status_code == 202
+            assert await deliver(client) == 1
+            return token, box.messages[-1]
+
+        token, mail = await code_mail("hr@employer.example")  # no account: the learner's language
+        assert mail["To"] == "hr@employer.example"
+        assert subject_of(mail) == "Votre code pour ouvrir une attestation partagée"
+        assert mail["Content-Transfer-Encoding"] != "8bit", mail["Content-Transfer-Encoding"]
+        body = body_of(mail).replace("\r\n", "\n")
+        assert body.startswith("Quelqu'un a partagé une attestation avec vous sur Passerelle (http://test).\n\n")
+        assert body.endswith("\n\nIl est valable 15 minutes. Si vous ne l'avez pas demandé, ignorez ce message.\n")
+        code = re.search(r"^Votre code : (\d{8})$", body, re.MULTILINE)
+        assert code is not None
+        opened = await client.post(f"/s/{token}/reveal", json={"code": code.group(1)}, headers=JSON)
+        assert opened.status_code == 200, opened.text
+
+        _, mail = await code_mail(other_learner.email)  # an account's address: its own language
+        assert subject_of(mail) == "Ihr Code zum Öffnen eines geteilten Nachweises"
+        assert re.search(r"^Ihr Code: \d{8}\r?$", body_of(mail), re.MULTILINE)

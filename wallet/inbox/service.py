@@ -23,12 +23,15 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from core import i18n
 from core.accounts import tombstones
 from core.accounts.models import Institution, Role, User
+from core.accounts.service import mail_language
 from core.clock import utcnow
 from core.errors import Conflict, DomainError, Gone, InvalidInput, NotFound
+from core.i18n import N_
 from core.ids import new_id, new_secret_token, token_digest
-from core.outbox import enqueue_mail
+from core.outbox import enqueue_mail, mail_text
 from wallet.consents import service as consents
 from wallet.consents.errors import FeedConsentWithdrawn
 from wallet.errors import DuplicateCredential
@@ -138,6 +141,7 @@ async def _invitation(
     invitation_days: int,
     public_url: str,
     now: datetime,
+    sender_language: str | None = None,
 ) -> Invitation:
     """The institution's open invitation for this address, or a new one mailed to it."""
     statement = select(Invitation).where(
@@ -158,15 +162,29 @@ async def _invitation(
     )
     session.add(invitation)
     await session.flush()
+    # The address has no learner account: its owner's language if it has another account, else the one the
+    # institution asked for (its request's `Accept-Language`), else English.
+    language = await mail_language(session, email, sender_language=sender_language)
+    institution_name = institution.name
     await enqueue_mail(
         session,
         recipient=email,
-        subject=f"{institution.name} has sent you a credential",
-        body=(
-            f"{institution.name} has sent you a credential through Passerelle.\n"
-            f"Create an account (or sign in) at {public_url.rstrip('/')} and claim it with this code, "
-            f"valid until {invitation.expires_at:%Y-%m-%d}:\n\n{token}\n\n"
-            "Nothing is added to a wallet until you accept it.\n"
+        subject=i18n.translate(language, N_("%(institution)s has sent you a credential"), institution=institution_name),
+        body=mail_text(
+            i18n.translate(
+                language,
+                N_("%(institution)s has sent you a credential through Passerelle."),
+                institution=institution_name,
+            )
+            + "\n"
+            + i18n.translate(
+                language,
+                N_("Create an account (or sign in) at %(site)s and claim it with this code, valid until %(date)s:"),
+                site=public_url.rstrip("/"),
+                date=i18n.format_day(invitation.expires_at, language),
+            ),
+            token,
+            i18n.translate(language, N_("Nothing is added to a wallet until you accept it.")),
         ),
     )
     return invitation
@@ -219,6 +237,8 @@ class _Push:
     public_url: str
     now: datetime
     results: list[BatchItemResult | None]
+    language: str | None = None
+    """The language the institution asked for (its invitations' language when the address has no account)."""
     events: list[InstitutionEvent] = field(default_factory=list)
     feed_withdrawn: set[uuid.UUID] = field(default_factory=set)
     """Learners who withdrew their consent to this institution's pushes (`wallet.consents`)."""
@@ -257,6 +277,7 @@ class _Push:
                     invitation_days=self.invitation_days,
                     public_url=self.public_url,
                     now=self.now,
+                    sender_language=self.language,
                 )
             item_id = new_id()
             rows.append(
@@ -303,9 +324,11 @@ async def push_batch(
     public_url: str,
     context_for: Callable[[TrustStore], VerificationContext],
     pool: ReadingPool | None = None,
+    language: str | None = None,
 ) -> BatchResult:
     """Deliver each credential to its learner's inbox, unless its signature does not hold. The same credential pushed
-    again creates nothing. A large batch is read by `pool`'s processes when there is one."""
+    again creates nothing. A large batch is read by `pool`'s processes when there is one; invitations are mailed in
+    `language` when the address is no account's."""
     institution = await session.get(Institution, institution_id)
     if institution is None:
         raise NotFound("The client acts for no institution.", code="no_institution")
@@ -323,6 +346,7 @@ async def push_batch(
         public_url=public_url,
         now=utcnow(),
         results=[None] * len(items),
+        language=language,
     )
     push.feed_withdrawn = await consents.feed_withdrawn(session, institution_id, push.learners.values())
     fresh: list[int] = []

@@ -22,10 +22,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from core import i18n
 from core.accounts.models import User
+from core.accounts.service import mail_language
 from core.clock import utcnow
+from core.i18n import N_
 from core.ids import new_id, new_secret_token, token_digest
-from core.outbox import enqueue_mail
+from core.outbox import enqueue_mail, mail_text
 from wallet.learning.errors import (
     EndorsementLinkNotFound,
     EndorsementLinkUnavailable,
@@ -91,9 +94,13 @@ def request_public(request: EndorsementRequest, now: datetime | None = None) -> 
     )
 
 
+UNNAMED_LEARNER = N_("A Passerelle user")
+"""Stands for a learner with no display name (translated where it is shown, English in signed endorsements)."""
+
+
 async def _learner_name(session: AsyncSession, owner_id: uuid.UUID) -> str:
     name = (await session.execute(select(col(User.display_name)).where(col(User.id) == owner_id))).scalar_one_or_none()
-    return name or "A Passerelle user"
+    return name or UNNAMED_LEARNER
 
 
 async def request_endorsement(
@@ -124,16 +131,29 @@ async def request_endorsement(
     )
     await LearningRepository(session).add(row)
     if endorser.email:
-        learner = await _learner_name(session, owner_id)
+        # The endorser's language when the address is an account's, else the learner's (core/i18n.py).
+        language = await mail_language(session, endorser.email, sender_id=owner_id)
+        learner = i18n.gettext(language, await _learner_name(session, owner_id))
         await enqueue_mail(
             session,
             recipient=endorser.email,
-            subject=f"{learner} asks you to endorse their learning",
-            body=(
-                f"Hello {endorser.name},\n\n{learner} recorded this learning in their Passerelle wallet:\n\n"
-                f"  {entry.title}\n\nand asks you to confirm it. Read it and, if it is right, endorse it here "
-                f"(the link works once, until {row.expires_at:%Y-%m-%d}):\n\n{page_url(token)}\n\n"
-                "If you do not know this person or the learning, ignore this message.\n"
+            subject=i18n.translate(language, N_("%(learner)s asks you to endorse their learning"), learner=learner),
+            body=mail_text(
+                i18n.translate(language, N_("Hello %(name)s,"), name=endorser.name),
+                i18n.translate(
+                    language, N_("%(learner)s recorded this learning in their Passerelle wallet:"), learner=learner
+                ),
+                f"  {entry.title}",
+                i18n.translate(
+                    language,
+                    N_(
+                        "and asks you to confirm it. Read it and, if it is right, endorse it here (the link works once, "
+                        "until %(date)s):"
+                    ),
+                    date=i18n.format_day(row.expires_at, language),
+                ),
+                page_url(token),
+                i18n.translate(language, N_("If you do not know this person or the learning, ignore this message.")),
             ),
         )
     log.info(
@@ -166,12 +186,12 @@ async def withdraw_request(
 def _unavailable(row: EndorsementRequest, now: datetime) -> EndorsementLinkUnavailable:
     status = request_status(row, now)
     detail = {
-        "endorsed": "This endorsement link has already been used; it works once.",
-        "withdrawn": "The learner withdrew this endorsement request.",
+        "endorsed": N_("This endorsement link has already been used; it works once."),
+        "withdrawn": N_("The learner withdrew this endorsement request."),
         "expired": f"This endorsement link expired on {row.expires_at:%d %B %Y}.",
     }.get(status, EndorsementLinkUnavailable.default_detail)
     code = {"endorsed": "endorsement_link_used"}.get(status, f"endorsement_link_{status}")
-    return EndorsementLinkUnavailable(detail, code=code)
+    return EndorsementLinkUnavailable(detail, code=code, expired_on=row.expires_at if status == "expired" else None)
 
 
 async def _by_token(session: AsyncSession, token: str) -> EndorsementRequest:

@@ -15,7 +15,10 @@ EntryChanged (Conflict)                   the learner edited the entry after the
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from core.errors import Conflict, ContentTooLarge, Gone, InvalidInput, NotFound, UnsupportedMediaType
+from core.i18n import N_
 
 
 class LearningEntryNotFound(NotFound):
@@ -59,14 +62,23 @@ class EndorsementRequestClosed(Conflict):
 
 class EndorsementLinkNotFound(NotFound):
     code = "endorsement_link_not_found"
-    default_detail = "There is no such endorsement link. Check that you copied all of it."
+    default_detail = N_("There is no such endorsement link. Check that you copied all of it.")
 
 
 class EndorsementLinkUnavailable(Gone):
     code = "endorsement_link_unavailable"
-    default_detail = "This endorsement link is no longer active."
+    default_detail = N_("This endorsement link is no longer active.")
+
+    def __init__(
+        self, detail: str | None = None, *, code: str | None = None, expired_on: datetime | None = None
+    ) -> None:
+        super().__init__(detail, code=code)
+        self.expired_on = expired_on
+        """When an expired link expired: the endorsement page writes the date in the endorser's language."""
 
 
 class EntryChanged(Conflict):
     code = "entry_changed"
-    default_detail = "The learner changed this entry after you opened the link; read it again and confirm what you see."
+    default_detail = N_(
+        "The learner changed this entry after you opened the link; read it again and confirm what you see."
+    )

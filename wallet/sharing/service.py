@@ -35,11 +35,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core import i18n
 from core.accounts.models import RecognitionBody, User
+from core.accounts.service import mail_language
 from core.clock import utcnow
 from core.errors import InvalidInput, PreconditionFailed
 from core.i18n import N_
 from core.ids import new_id, new_secret_token, token_digest
-from core.outbox import enqueue_mail
+from core.outbox import enqueue_mail, mail_text
 from wallet.consents import service as consents
 from wallet.consents.models import Consent, ConsentKind, CounterpartyType
 from wallet.formats import CredentialFormat, detect
@@ -687,13 +688,22 @@ async def request_code(session: AsyncSession, token: str, viewer: Viewer, *, min
     await repository.add(
         ShareCode(share_id=share.id, code_digest=_code_digest(share, code), expires_at=now + timedelta(minutes=minutes))
     )
+    # The recipient's language when the address is an account's, else the learner's (core/i18n.py).
+    language = await mail_language(session, share.recipient_email, sender_id=share.owner_id)
     await enqueue_mail(
         session,
         recipient=share.recipient_email,
-        subject="Your code to open a shared credential",
-        body=(
-            f"Someone shared a credential with you on Passerelle ({public_url}).\n\n"
-            f"Your code: {code}\n\nIt is valid for {minutes} minutes. If you did not ask for it, ignore this mail.\n"
+        subject=i18n.translate(language, N_("Your code to open a shared credential")),
+        body=mail_text(
+            i18n.translate(
+                language, N_("Someone shared a credential with you on Passerelle (%(site)s)."), site=public_url
+            ),
+            i18n.translate(language, N_("Your code: %(code)s"), code=code),
+            i18n.translate(
+                language,
+                N_("It is valid for %(minutes)s minutes. If you did not ask for it, ignore this mail."),
+                minutes=minutes,
+            ),
         ),
     )
     await _log(session, share, "code_sent", viewer)

@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.advice_suggestion import AdviceSuggestion
     from ..models.element_assessment import ElementAssessment
@@ -31,6 +33,9 @@ class Advice:
         learning_outcomes (None | OutcomeCoverage):
         suggestion (AdviceSuggestion):
         caveat (str):
+        caveat_explanation (str | Unset): The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).
+            Default: 'This is a computer-made first suggestion; a person makes the decision and must explain any reason for
+            saying no.'.
     """
 
     case_id: UUID
@@ -41,6 +46,9 @@ class Advice:
     learning_outcomes: None | OutcomeCoverage
     suggestion: AdviceSuggestion
     caveat: str
+    caveat_explanation: str | Unset = (
+        "This is a computer-made first suggestion; a person makes the decision and must explain any reason for saying no."
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +82,8 @@ class Advice:
 
         caveat = self.caveat
 
+        caveat_explanation = self.caveat_explanation
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +98,8 @@ class Advice:
                 "caveat": caveat,
             }
         )
+        if caveat_explanation is not UNSET:
+            field_dict["caveat_explanation"] = caveat_explanation
 
         return field_dict
 
@@ -146,6 +158,8 @@ class Advice:
 
         caveat = d.pop("caveat")
 
+        caveat_explanation = d.pop("caveat_explanation", UNSET)
+
         advice = cls(
             case_id=case_id,
             generated_at=generated_at,
@@ -155,6 +169,7 @@ class Advice:
             learning_outcomes=learning_outcomes,
             suggestion=suggestion,
             caveat=caveat,
+            caveat_explanation=caveat_explanation,
         )
 
         advice.additional_properties = d

@@ -31,6 +31,9 @@ class CompareResult:
         caveat (str | Unset):  Default: 'A level is one indicator of comparability, not an equivalence: qualifications
             at a comparable level can differ in workload, profile, learning outcomes and purpose, and only a competent
             recognition authority decides on recognition.'.
+        caveat_explanation (str | Unset): The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).
+            Default: 'Two qualifications at the same level are not automatically the same; only the authority that decides
+            on recognition can say whether yours counts as equal.'.
     """
 
     source: CompareSource
@@ -41,6 +44,9 @@ class CompareResult:
     target_country: None | str
     caveat: str | Unset = (
         "A level is one indicator of comparability, not an equivalence: qualifications at a comparable level can differ in workload, profile, learning outcomes and purpose, and only a competent recognition authority decides on recognition."
+    )
+    caveat_explanation: str | Unset = (
+        "Two qualifications at the same level are not automatically the same; only the authority that decides on recognition can say whether yours counts as equal."
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -64,6 +70,8 @@ class CompareResult:
 
         caveat = self.caveat
 
+        caveat_explanation = self.caveat_explanation
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -78,6 +86,8 @@ class CompareResult:
         )
         if caveat is not UNSET:
             field_dict["caveat"] = caveat
+        if caveat_explanation is not UNSET:
+            field_dict["caveat_explanation"] = caveat_explanation
 
         return field_dict
 
@@ -116,6 +126,8 @@ class CompareResult:
 
         caveat = d.pop("caveat", UNSET)
 
+        caveat_explanation = d.pop("caveat_explanation", UNSET)
+
         compare_result = cls(
             source=source,
             outcome=outcome,
@@ -124,6 +136,7 @@ class CompareResult:
             readings=readings,
             target_country=target_country,
             caveat=caveat,
+            caveat_explanation=caveat_explanation,
         )
 
         compare_result.additional_properties = d

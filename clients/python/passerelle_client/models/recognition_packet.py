@@ -39,6 +39,9 @@ class RecognitionPacket:
             caveat (str | Unset):  Default: 'A level is one indicator of comparability, not an equivalence: qualifications
                 at a comparable level can differ in workload, profile, learning outcomes and purpose, and only a competent
                 recognition authority decides on recognition.'.
+            caveat_explanation (str | Unset): The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).
+                Default: 'Two qualifications at the same level are not automatically the same; only the authority that decides
+                on recognition can say whether yours counts as equal.'.
     """
 
     credential_id: None | UUID
@@ -52,6 +55,9 @@ class RecognitionPacket:
     completeness: Completeness
     caveat: str | Unset = (
         "A level is one indicator of comparability, not an equivalence: qualifications at a comparable level can differ in workload, profile, learning outcomes and purpose, and only a competent recognition authority decides on recognition."
+    )
+    caveat_explanation: str | Unset = (
+        "Two qualifications at the same level are not automatically the same; only the authority that decides on recognition can say whether yours counts as equal."
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -96,6 +102,8 @@ class RecognitionPacket:
 
         caveat = self.caveat
 
+        caveat_explanation = self.caveat_explanation
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -113,6 +121,8 @@ class RecognitionPacket:
         )
         if caveat is not UNSET:
             field_dict["caveat"] = caveat
+        if caveat_explanation is not UNSET:
+            field_dict["caveat_explanation"] = caveat_explanation
 
         return field_dict
 
@@ -201,6 +211,8 @@ class RecognitionPacket:
 
         caveat = d.pop("caveat", UNSET)
 
+        caveat_explanation = d.pop("caveat_explanation", UNSET)
+
         recognition_packet = cls(
             credential_id=credential_id,
             title=title,
@@ -212,6 +224,7 @@ class RecognitionPacket:
             quality_assurance=quality_assurance,
             completeness=completeness,
             caveat=caveat,
+            caveat_explanation=caveat_explanation,
         )
 
         recognition_packet.additional_properties = d

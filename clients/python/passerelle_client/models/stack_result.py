@@ -33,6 +33,9 @@ class StackResult:
             once the target is met. Suggestions only: whether to take one is the learner's choice.
         caveat (str | Unset):  Default: 'Totals show how the credentials add up against the target; whether they may be
             combined into a qualification is decided by the institution awarding it.'.
+        caveat_explanation (str | Unset): The caveat in plain words. Both follow `Accept-Language` (docs/languages.md).
+            Default: 'Adding up credits shows how close you are to a qualification, but only the institution that awards it
+            decides whether your credentials can be combined.'.
     """
 
     target: StackTarget
@@ -44,6 +47,9 @@ class StackResult:
     suggested_offers: list[OfferSuggestion] | Unset = UNSET
     caveat: str | Unset = (
         "Totals show how the credentials add up against the target; whether they may be combined into a qualification is decided by the institution awarding it."
+    )
+    caveat_explanation: str | Unset = (
+        "Adding up credits shows how close you are to a qualification, but only the institution that awards it decides whether your credentials can be combined."
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -72,6 +78,8 @@ class StackResult:
 
         caveat = self.caveat
 
+        caveat_explanation = self.caveat_explanation
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +96,8 @@ class StackResult:
             field_dict["suggested_offers"] = suggested_offers
         if caveat is not UNSET:
             field_dict["caveat"] = caveat
+        if caveat_explanation is not UNSET:
+            field_dict["caveat_explanation"] = caveat_explanation
 
         return field_dict
 
@@ -127,6 +137,8 @@ class StackResult:
 
         caveat = d.pop("caveat", UNSET)
 
+        caveat_explanation = d.pop("caveat_explanation", UNSET)
+
         stack_result = cls(
             target=target,
             items=items,
@@ -136,6 +148,7 @@ class StackResult:
             missing=missing,
             suggested_offers=suggested_offers,
             caveat=caveat,
+            caveat_explanation=caveat_explanation,
         )
 
         stack_result.additional_properties = d

@@ -70,7 +70,9 @@ def sync_detailed(
 ) -> Response[str]:
     """The endorsement page
 
-     What the endorser opens: the entry to endorse and a form to confirm it. Changes nothing.
+     What the endorser opens: the entry to endorse and a form to confirm it, in the language of the
+    request's
+    `Accept-Language`. Changes nothing.
 
     Args:
         token (str): The endorsement link's token.
@@ -101,7 +103,9 @@ def sync(
 ) -> str | None:
     """The endorsement page
 
-     What the endorser opens: the entry to endorse and a form to confirm it. Changes nothing.
+     What the endorser opens: the entry to endorse and a form to confirm it, in the language of the
+    request's
+    `Accept-Language`. Changes nothing.
 
     Args:
         token (str): The endorsement link's token.
@@ -127,7 +131,9 @@ async def asyncio_detailed(
 ) -> Response[str]:
     """The endorsement page
 
-     What the endorser opens: the entry to endorse and a form to confirm it. Changes nothing.
+     What the endorser opens: the entry to endorse and a form to confirm it, in the language of the
+    request's
+    `Accept-Language`. Changes nothing.
 
     Args:
         token (str): The endorsement link's token.
@@ -156,7 +162,9 @@ async def asyncio(
 ) -> str | None:
     """The endorsement page
 
-     What the endorser opens: the entry to endorse and a form to confirm it. Changes nothing.
+     What the endorser opens: the entry to endorse and a form to confirm it, in the language of the
+    request's
+    `Accept-Language`. Changes nothing.
 
     Args:
         token (str): The endorsement link's token.

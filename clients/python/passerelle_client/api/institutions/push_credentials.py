@@ -100,9 +100,11 @@ def sync_detailed(
     """Push credentials to learners
 
      Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable
-    invitation).
-    Each lands in the learner's inbox, where the learner accepts or declines it. Each signed
-    credential's signature
+    invitation,
+    mailed in the language your `Accept-Language` prefers unless the address has an account with its
+    own). Each
+    lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's
+    signature
     is checked as `POST /v1/verify` checks it (keys from the trust registry, the credential or the
     issuer's
     published documents): one that does not hold is `rejected` with the check's reason as its problem
@@ -145,9 +147,11 @@ def sync(
     """Push credentials to learners
 
      Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable
-    invitation).
-    Each lands in the learner's inbox, where the learner accepts or declines it. Each signed
-    credential's signature
+    invitation,
+    mailed in the language your `Accept-Language` prefers unless the address has an account with its
+    own). Each
+    lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's
+    signature
     is checked as `POST /v1/verify` checks it (keys from the trust registry, the credential or the
     issuer's
     published documents): one that does not hold is `rejected` with the check's reason as its problem
@@ -185,9 +189,11 @@ async def asyncio_detailed(
     """Push credentials to learners
 
      Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable
-    invitation).
-    Each lands in the learner's inbox, where the learner accepts or declines it. Each signed
-    credential's signature
+    invitation,
+    mailed in the language your `Accept-Language` prefers unless the address has an account with its
+    own). Each
+    lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's
+    signature
     is checked as `POST /v1/verify` checks it (keys from the trust registry, the credential or the
     issuer's
     published documents): one that does not hold is `rejected` with the check's reason as its problem
@@ -228,9 +234,11 @@ async def asyncio(
     """Push credentials to learners
 
      Up to 1,000 credentials, each to a learner (by id or e-mail; an unknown address gets a claimable
-    invitation).
-    Each lands in the learner's inbox, where the learner accepts or declines it. Each signed
-    credential's signature
+    invitation,
+    mailed in the language your `Accept-Language` prefers unless the address has an account with its
+    own). Each
+    lands in the learner's inbox, where the learner accepts or declines it. Each signed credential's
+    signature
     is checked as `POST /v1/verify` checks it (keys from the trust registry, the credential or the
     issuer's
     published documents): one that does not hold is `rejected` with the check's reason as its problem

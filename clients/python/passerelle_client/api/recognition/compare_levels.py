@@ -96,7 +96,9 @@ def sync_detailed(
      The level's EQF level, the target country's levels at that EQF level (several, or none, are ordinary
     answers), each with its status and source, and the standing caveat: a comparable level, not an
     equivalence. A
-    level read as two EQF levels answers both and says what decides. Public.
+    level read as two EQF levels answers both and says what decides. The caveat and its plain-words
+    explanation
+    follow `Accept-Language`. Public.
 
     Args:
         level (str):
@@ -142,7 +144,9 @@ def sync(
      The level's EQF level, the target country's levels at that EQF level (several, or none, are ordinary
     answers), each with its status and source, and the standing caveat: a comparable level, not an
     equivalence. A
-    level read as two EQF levels answers both and says what decides. Public.
+    level read as two EQF levels answers both and says what decides. The caveat and its plain-words
+    explanation
+    follow `Accept-Language`. Public.
 
     Args:
         level (str):
@@ -183,7 +187,9 @@ async def asyncio_detailed(
      The level's EQF level, the target country's levels at that EQF level (several, or none, are ordinary
     answers), each with its status and source, and the standing caveat: a comparable level, not an
     equivalence. A
-    level read as two EQF levels answers both and says what decides. Public.
+    level read as two EQF levels answers both and says what decides. The caveat and its plain-words
+    explanation
+    follow `Accept-Language`. Public.
 
     Args:
         level (str):
@@ -227,7 +233,9 @@ async def asyncio(
      The level's EQF level, the target country's levels at that EQF level (several, or none, are ordinary
     answers), each with its status and source, and the standing caveat: a comparable level, not an
     equivalence. A
-    level read as two EQF levels answers both and says what decides. Public.
+    level read as two EQF levels answers both and says what decides. The caveat and its plain-words
+    explanation
+    follow `Accept-Language`. Public.
 
     Args:
         level (str):

@@ -77,7 +77,8 @@ def sync_detailed(
     frameworks data,
     with sources), ECTS (converted with the rule used, the original kept), ISCED-F field, quality-
     assurance status and
-    Annex I completeness — the block a share carries.
+    Annex I completeness — the block a share carries. The caveat and its plain-words explanation follow
+    `Accept-Language`.
 
     Args:
         credential_id (UUID): The credential's id.
@@ -112,7 +113,8 @@ def sync(
     frameworks data,
     with sources), ECTS (converted with the rule used, the original kept), ISCED-F field, quality-
     assurance status and
-    Annex I completeness — the block a share carries.
+    Annex I completeness — the block a share carries. The caveat and its plain-words explanation follow
+    `Accept-Language`.
 
     Args:
         credential_id (UUID): The credential's id.
@@ -142,7 +144,8 @@ async def asyncio_detailed(
     frameworks data,
     with sources), ECTS (converted with the rule used, the original kept), ISCED-F field, quality-
     assurance status and
-    Annex I completeness — the block a share carries.
+    Annex I completeness — the block a share carries. The caveat and its plain-words explanation follow
+    `Accept-Language`.
 
     Args:
         credential_id (UUID): The credential's id.
@@ -175,7 +178,8 @@ async def asyncio(
     frameworks data,
     with sources), ECTS (converted with the rule used, the original kept), ISCED-F field, quality-
     assurance status and
-    Annex I completeness — the block a share carries.
+    Annex I completeness — the block a share carries. The caveat and its plain-words explanation follow
+    `Accept-Language`.
 
     Args:
         credential_id (UUID): The credential's id.

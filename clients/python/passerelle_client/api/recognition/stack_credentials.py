@@ -92,7 +92,9 @@ def sync_detailed(
 
      A set of credentials (of your wallet, or summaries) against a target such as 60 ECTS at EQF 6 in a
     field:
-    totals, levels, what counts and why not, and what is missing.
+    totals, levels, what counts and why not, and what is missing. The caveat and its plain-words
+    explanation follow
+    `Accept-Language`.
 
     Args:
         body (StackRequest):
@@ -125,7 +127,9 @@ def sync(
 
      A set of credentials (of your wallet, or summaries) against a target such as 60 ECTS at EQF 6 in a
     field:
-    totals, levels, what counts and why not, and what is missing.
+    totals, levels, what counts and why not, and what is missing. The caveat and its plain-words
+    explanation follow
+    `Accept-Language`.
 
     Args:
         body (StackRequest):
@@ -153,7 +157,9 @@ async def asyncio_detailed(
 
      A set of credentials (of your wallet, or summaries) against a target such as 60 ECTS at EQF 6 in a
     field:
-    totals, levels, what counts and why not, and what is missing.
+    totals, levels, what counts and why not, and what is missing. The caveat and its plain-words
+    explanation follow
+    `Accept-Language`.
 
     Args:
         body (StackRequest):
@@ -184,7 +190,9 @@ async def asyncio(
 
      A set of credentials (of your wallet, or summaries) against a target such as 60 ECTS at EQF 6 in a
     field:
-    totals, levels, what counts and why not, and what is missing.
+    totals, levels, what counts and why not, and what is missing. The caveat and its plain-words
+    explanation follow
+    `Accept-Language`.
 
     Args:
         body (StackRequest):

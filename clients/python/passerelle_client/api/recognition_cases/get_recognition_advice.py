@@ -76,7 +76,8 @@ def sync_detailed(
 
      Quality, level, workload, profile and learning outcomes compared with the target, each with its
     evidence,
-    and a suggested outcome. It suggests; you decide.
+    and a suggested outcome. It suggests; you decide. The caveat and its plain-words explanation follow
+    `Accept-Language`.
 
     Args:
         case_id (UUID): The request's (case's) id.
@@ -109,7 +110,8 @@ def sync(
 
      Quality, level, workload, profile and learning outcomes compared with the target, each with its
     evidence,
-    and a suggested outcome. It suggests; you decide.
+    and a suggested outcome. It suggests; you decide. The caveat and its plain-words explanation follow
+    `Accept-Language`.
 
     Args:
         case_id (UUID): The request's (case's) id.
@@ -137,7 +139,8 @@ async def asyncio_detailed(
 
      Quality, level, workload, profile and learning outcomes compared with the target, each with its
     evidence,
-    and a suggested outcome. It suggests; you decide.
+    and a suggested outcome. It suggests; you decide. The caveat and its plain-words explanation follow
+    `Accept-Language`.
 
     Args:
         case_id (UUID): The request's (case's) id.
@@ -168,7 +171,8 @@ async def asyncio(
 
      Quality, level, workload, profile and learning outcomes compared with the target, each with its
     evidence,
-    and a suggested outcome. It suggests; you decide.
+    and a suggested outcome. It suggests; you decide. The caveat and its plain-words explanation follow
+    `Accept-Language`.
 
     Args:
         case_id (UUID): The request's (case's) id.

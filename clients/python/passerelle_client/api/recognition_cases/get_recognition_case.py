@@ -70,7 +70,9 @@ def sync_detailed(
     """Open a case
 
      The case with only what the learner released to your body: each credential's released fields, its
-    verification result and recognition packet. The learner's access log records that your body looked.
+    verification result and recognition packet (its caveat in the language of `Accept-Language`). The
+    learner's
+    access log records that your body looked.
 
     Args:
         case_id (UUID): The request's (case's) id.
@@ -102,7 +104,9 @@ def sync(
     """Open a case
 
      The case with only what the learner released to your body: each credential's released fields, its
-    verification result and recognition packet. The learner's access log records that your body looked.
+    verification result and recognition packet (its caveat in the language of `Accept-Language`). The
+    learner's
+    access log records that your body looked.
 
     Args:
         case_id (UUID): The request's (case's) id.
@@ -129,7 +133,9 @@ async def asyncio_detailed(
     """Open a case
 
      The case with only what the learner released to your body: each credential's released fields, its
-    verification result and recognition packet. The learner's access log records that your body looked.
+    verification result and recognition packet (its caveat in the language of `Accept-Language`). The
+    learner's
+    access log records that your body looked.
 
     Args:
         case_id (UUID): The request's (case's) id.
@@ -159,7 +165,9 @@ async def asyncio(
     """Open a case
 
      The case with only what the learner released to your body: each credential's released fields, its
-    verification result and recognition packet. The learner's access log records that your body looked.
+    verification result and recognition packet (its caveat in the language of `Accept-Language`). The
+    learner's
+    access log records that your body looked.
 
     Args:
         case_id (UUID): The request's (case's) id.

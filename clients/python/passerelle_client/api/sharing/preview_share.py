@@ -82,7 +82,9 @@ def sync_detailed(
 
      Exactly what the viewer will see for this selection, and a warning for each sensitive field it
     releases
-    (name, date of birth, identifiers, grades) so you can narrow it. Nothing is shared.
+    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language
+    of
+    `Accept-Language`. Nothing is shared.
 
     Args:
         body (ShareCreate):
@@ -115,7 +117,9 @@ def sync(
 
      Exactly what the viewer will see for this selection, and a warning for each sensitive field it
     releases
-    (name, date of birth, identifiers, grades) so you can narrow it. Nothing is shared.
+    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language
+    of
+    `Accept-Language`. Nothing is shared.
 
     Args:
         body (ShareCreate):
@@ -143,7 +147,9 @@ async def asyncio_detailed(
 
      Exactly what the viewer will see for this selection, and a warning for each sensitive field it
     releases
-    (name, date of birth, identifiers, grades) so you can narrow it. Nothing is shared.
+    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language
+    of
+    `Accept-Language`. Nothing is shared.
 
     Args:
         body (ShareCreate):
@@ -174,7 +180,9 @@ async def asyncio(
 
      Exactly what the viewer will see for this selection, and a warning for each sensitive field it
     releases
-    (name, date of birth, identifiers, grades) so you can narrow it. Nothing is shared.
+    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language
+    of
+    `Accept-Language`. Nothing is shared.
 
     Args:
         body (ShareCreate):

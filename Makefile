@@ -8,7 +8,7 @@ TEST_PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
 LOCALES := core/locales
 
-.PHONY: locales run install install-dev a11y-deps clients clients-deps migrate seed test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-verification bench-recognition bench-sharing bench-offers lock clean
+.PHONY: locales run install install-dev a11y-deps clients clients-deps migrate seed test lint typecheck openapi openapi-check migrations-check test-sqlite test-postgres bench bench-growth bench-credential-read bench-verification bench-recognition bench-sharing bench-offers lock clean
 
 # requirements.lock: what the service runs with (and hatchling, to install it); requirements-dev.lock adds the
 # test and lint tools. Both are hashed; `make lock` regenerates them from pyproject.toml.
@@ -110,7 +110,19 @@ migrations-check: install-dev
 
 test: lint typecheck openapi-check migrations-check test-sqlite test-postgres
 
+# `make bench`: every throughput ratio in one table, SQLite and PostgreSQL (bench/all.py), then the growth check at
+# 10,000 and 1,000,000 stored credentials on PostgreSQL (bench/growth.py); `make bench GROWTH=no` leaves it out.
+# docs/performance.md has the last figures.
+GROWTH ?= yes
+
 bench: install-dev
+	$(BIN)/python -m bench.all
+	@if [ "$(GROWTH)" = no ]; then echo "growth check left out (GROWTH=no)"; else $(BIN)/python -m bench.growth; fi
+
+bench-growth: install-dev
+	$(BIN)/python -m bench.growth
+
+bench-credential-read: install-dev
 	$(BIN)/python -m bench.credential_read
 
 bench-verification: install-dev

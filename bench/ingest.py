@@ -418,7 +418,7 @@ def report(database: str, args: argparse.Namespace, rounds: list[Round], body_by
 # -------------------------------------------------------------------------------------------------------- main
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.ingest", description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="sqlite")
     parser.add_argument("--rounds", type=int, default=5, help="alternating raw/ingest rounds (default 5)")
@@ -447,6 +447,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("SQLite serves from one process: --workers above 1 needs --database postgres")
     if not args.pg_admin_url.startswith("postgresql") or "@127.0.0.1" not in args.pg_admin_url:
         parser.error("--pg-admin-url must be a postgresql URL on 127.0.0.1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
 
     def run_one(database: str, _generator: str) -> int:
         run_database(database, args)

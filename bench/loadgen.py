@@ -6,6 +6,10 @@ empty), record every request's latency and count every non-2xx answer or transpo
 method is GET unless told otherwise (a POST sends an empty body, `Content-Length: 0`); `headers` adds fixed,
 non-secret request headers (e.g. `Accept`).
 
+Instead of one request sent again and again, both can cycle through a list of requests (`Request`: a method, a
+path on the same server and its own `Authorization`), written to a file only the caller can read
+(`write_requests`) and named in `requests_file`: a read spread over many rows, each with its owner's token.
+
 `python -m bench.loadgen --url URL ...` runs the Python generator and prints one JSON `Measurement`.
 """
 
@@ -30,6 +34,7 @@ from typing import Any
 import httpx
 
 AUTHORIZATION_ENV = "BENCH_AUTHORIZATION"
+REQUESTS_FILE_ENV = "BENCH_REQUESTS_FILE"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 REQUEST_TIMEOUT_SECONDS = 10.0
 MAX_REQUESTS_PER_CONNECTION = 5_000_000
@@ -44,6 +49,37 @@ if authorization ~= nil and authorization ~= "" then
   wrk.headers["Authorization"] = authorization
 end
 
+-- Cycle through the requests of BENCH_REQUESTS_FILE, when named: one "METHOD PATH [AUTHORIZATION]" per line. They
+-- are formatted in init(), once wrk has set the Host header.
+local requests_file = os.getenv("BENCH_REQUESTS_FILE")
+local requests = {}
+local next_request = 0
+
+local function load_requests()
+  for line in io.lines(requests_file) do
+    local method, path, token = line:match("^(%u+) (%S+) ?(.*)$")
+    local headers = {}
+    for name, value in pairs(wrk.headers) do
+      headers[name] = value
+    end
+    if token ~= "" then
+      headers["Authorization"] = token
+    end
+    local body = nil
+    if method == "POST" then
+      body = ""
+    end
+    table.insert(requests, wrk.format(method, path, headers, body))
+  end
+end
+
+if requests_file ~= nil and requests_file ~= "" then
+  request = function()
+    next_request = next_request % #requests + 1
+    return requests[next_request]
+  end
+end
+
 local threads = {}
 
 function setup(thread)
@@ -52,6 +88,9 @@ end
 
 function init(args)
   non2xx = 0
+  if requests_file ~= nil and requests_file ~= "" then
+    load_requests()
+  end
 end
 
 function response(status, headers, body)
@@ -68,9 +107,10 @@ function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     "BENCH_RESULT {\"requests\": %d, \"duration_us\": %d, \"non_2xx\": %d, \"connect\": %d, \"read\": %d, " ..
-    "\"write\": %d, \"timeout\": %d, \"p50_us\": %d, \"p90_us\": %d, \"p99_us\": %d, \"max_us\": %d}\n",
+    "\"write\": %d, \"timeout\": %d, \"p50_us\": %d, \"p90_us\": %d, \"p95_us\": %d, \"p99_us\": %d, " ..
+    "\"max_us\": %d}\n",
     summary.requests, summary.duration, bad, e.connect, e.read, e.write, e.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+    latency:percentile(50), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency.max))
 end
 """
 
@@ -110,6 +150,7 @@ class Measurement:
     requests_per_second: float
     p50_ms: float
     p90_ms: float
+    p95_ms: float
     p99_ms: float
     max_ms: float
     statuses: dict[str, int] = field(default_factory=dict)
@@ -118,6 +159,46 @@ class Measurement:
     @property
     def errors(self) -> int:
         return self.non_2xx + self.transport_errors
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request of a cycle: `path` on the loaded server, with its own `Authorization` (none when empty)."""
+
+    method: str
+    path: str
+    authorization: str = ""
+
+
+_PATH = re.compile(r"^/[\x21-\x7e]{0,2047}$")
+_AUTHORIZATION = re.compile(r"^[\x20-\x7e]{0,8192}$")
+
+
+def write_requests(path: Path, requests: list[Request]) -> Path:
+    """Write a cycle of requests for `requests_file`, readable by this user only (the lines hold bearer tokens)."""
+    if not requests:
+        raise LoadError("a request cycle needs at least one request")
+    lines = []
+    for request in requests:
+        check_request(request.method, None)
+        if not _PATH.match(request.path) or not _AUTHORIZATION.match(request.authorization):
+            raise LoadError(f"refusing request {request.method} {request.path[:80]!r}: printable ASCII only")
+        lines.append(f"{request.method} {request.path} {request.authorization}".rstrip(" "))
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write("\n".join(lines) + "\n")
+    return path
+
+
+def read_requests(path: Path) -> list[Request]:
+    """The cycle `write_requests` wrote."""
+    found = []
+    for line in path.read_text(encoding="ascii").splitlines():
+        method, target, *authorization = line.split(" ", 2)
+        found.append(Request(method, target, authorization[0] if authorization else ""))
+    if not found:
+        raise LoadError(f"{path} names no request")
+    return found
 
 
 def check_request(method: str, headers: dict[str, str] | None) -> None:
@@ -183,15 +264,17 @@ def run_wrk(
     workdir: Path,
     method: str = "GET",
     headers: dict[str, str] | None = None,
+    requests_file: Path | None = None,
 ) -> Measurement:
-    """A warm-up run that is thrown away, then the measured run; one wrk thread, `connections` connections."""
+    """A warm-up run that is thrown away, then the measured run; one wrk thread, `connections` connections. With
+    `requests_file` (`write_requests`), the requests cycle through its lines, on `url`'s server."""
     check_loopback(url)
     wrk = wrk_path()
     if wrk is None:
         raise LoadError("wrk is not installed")
     script = workdir / "bench-wrk.lua"
     script.write_text(wrk_script(method, headers))
-    env = {**os.environ, AUTHORIZATION_ENV: authorization}
+    env = {**os.environ, AUTHORIZATION_ENV: authorization, REQUESTS_FILE_ENV: str(requests_file or "")}
     if warmup > 0:
         _run_wrk_once(wrk, url, script, connections, warmup, env)
     output = _run_wrk_once(wrk, url, script, connections, duration, env)
@@ -210,6 +293,7 @@ def run_wrk(
         requests_per_second=round(raw["requests"] / seconds, 1) if seconds > 0 else 0.0,
         p50_ms=raw["p50_us"] / 1000,
         p90_ms=raw["p90_us"] / 1000,
+        p95_ms=raw["p95_us"] / 1000,
         p99_ms=raw["p99_us"] / 1000,
         max_ms=raw["max_us"] / 1000,
     )
@@ -227,7 +311,19 @@ class _Recorder:
     last_finish: float = 0.0
 
 
-async def _connection(url: str, headers: dict[str, str], recorder: _Recorder, method: str = "GET") -> None:
+@dataclass
+class _Cycle:
+    """The requests every connection takes in turn: (method, URL, headers)."""
+
+    requests: list[tuple[str, str, dict[str, str]]]
+    position: int = 0
+
+    def next(self) -> tuple[str, str, dict[str, str]]:
+        self.position = (self.position + 1) % len(self.requests)
+        return self.requests[self.position]
+
+
+async def _connection(recorder: _Recorder, cycle: _Cycle) -> None:
     """One keep-alive connection: its own client, so connections never wait on a shared pool's bookkeeping."""
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     async with httpx.AsyncClient(limits=limits, timeout=REQUEST_TIMEOUT_SECONDS, trust_env=False) as client:
@@ -235,6 +331,7 @@ async def _connection(url: str, headers: dict[str, str], recorder: _Recorder, me
             started = time.perf_counter()
             if started >= recorder.stop_at:
                 return
+            method, url, headers = cycle.next()
             try:
                 response = await client.request(method, url, headers=headers)
                 outcome = str(response.status_code)
@@ -255,11 +352,29 @@ async def _run_python(
     duration: float,
     method: str = "GET",
     extra_headers: dict[str, str] | None = None,
+    requests: list[Request] | None = None,
 ) -> Measurement:
     headers = {**(extra_headers or {}), **({"Authorization": authorization} if authorization else {})}
+    if requests:
+        origin = httpx.URL(url).copy_with(path="/", query=None)
+        cycle = _Cycle(
+            [
+                (
+                    request.method,
+                    str(origin.join(request.path)),
+                    {
+                        **(extra_headers or {}),
+                        **({"Authorization": request.authorization} if request.authorization else {}),
+                    },
+                )
+                for request in requests
+            ]
+        )
+    else:
+        cycle = _Cycle([(method, url, headers)])
     now = time.perf_counter()
     recorder = _Recorder(measure_from=now + warmup, stop_at=now + warmup + duration)
-    await asyncio.gather(*(_connection(url, headers, recorder, method) for _ in range(connections)))
+    await asyncio.gather(*(_connection(recorder, cycle) for _ in range(connections)))
     seconds = max(recorder.last_finish - recorder.measure_from, 1e-9)
     ordered = sorted(recorder.latencies)
     non_2xx = sum(n for outcome, n in recorder.statuses.items() if outcome.isdigit() and not outcome.startswith("2"))
@@ -274,6 +389,7 @@ async def _run_python(
         requests_per_second=round(len(ordered) / seconds, 1),
         p50_ms=percentile(ordered, 0.50) * 1000,
         p90_ms=percentile(ordered, 0.90) * 1000,
+        p95_ms=percentile(ordered, 0.95) * 1000,
         p99_ms=percentile(ordered, 0.99) * 1000,
         max_ms=(ordered[-1] if ordered else 0.0) * 1000,
         statuses=dict(recorder.statuses),
@@ -311,6 +427,7 @@ def run_python(
     workdir: Path,
     method: str = "GET",
     headers: dict[str, str] | None = None,
+    requests_file: Path | None = None,
 ) -> Measurement:
     """Run the Python generator in its own process (`python -m bench.loadgen`), never in the caller's."""
     check_loopback(url)
@@ -332,6 +449,8 @@ def run_python(
     ]
     for name, value in (headers or {}).items():
         command += ["--header", f"{name}: {value}"]
+    if requests_file is not None:
+        command += ["--requests-file", str(requests_file)]
     limit = warmup + duration + REQUEST_TIMEOUT_SECONDS + 60
     try:
         finished = subprocess.run(
@@ -358,6 +477,9 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--method", choices=METHODS, default="GET")
     parser.add_argument("--header", action="append", default=[], help="`Name: value`, repeatable")
+    parser.add_argument(
+        "--requests-file", type=Path, help="cycle through these requests (bench.loadgen.write_requests)"
+    )
     args = parser.parse_args()
     if (
         not 1 <= args.connections <= 1024
@@ -372,7 +494,8 @@ def main() -> None:
     try:
         check_loopback(args.url)
         check_request(args.method, headers)
-    except LoadError as exc:
+        requests = read_requests(args.requests_file) if args.requests_file else None
+    except (LoadError, OSError, ValueError) as exc:
         parser.error(str(exc))
     authorization = os.environ.get(AUTHORIZATION_ENV, "")
     _skip_sniffio_lookup()
@@ -385,6 +508,7 @@ def main() -> None:
             float(args.duration),
             args.method,
             headers,
+            requests,
         )
     )
     print(json.dumps(asdict(measurement)))

@@ -1,8 +1,8 @@
-"""Recognising what a learner uploads: which credential format, and a first summary.
+"""Recognising what a learner uploads: which credential format.
 
 `detect()` looks at the exact bytes received and answers one `CredentialFormat` or refuses the document. It
-never verifies anything (that is `wallet.verification`); it only reads enough to file the credential: title,
-issuer, dates and types. Full Annex I summaries are built by the format parsers.
+never verifies anything (that is `wallet.verification`) and summarises nothing (that is `wallet.summary`, from
+what detection parsed: nothing is parsed twice).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import binascii
 import enum
 from dataclasses import dataclass, field
 from typing import Any
-from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeXML
 from defusedxml import DefusedXmlException
@@ -83,7 +82,6 @@ MEDIA_TYPE_BY_FORMAT = {
 @dataclass(frozen=True)
 class Detected:
     format: CredentialFormat
-    summary: dict[str, Any] = field(default_factory=dict)
     # What detection parsed, handed to the summary parsers so they need not parse again: the credential object
     # (JSON-LD, the JWS JSON payload, the JWT's `vc` claim or VCDM 2.0 claims, the SD-JWT's issuer claims) or
     # the ELMO root element.
@@ -102,53 +100,6 @@ def _types(document: dict[str, Any]) -> list[str]:
     value = document.get("type", document.get("@type", []))
     values = value if isinstance(value, list) else [value]
     return [v for v in values if isinstance(v, str)]
-
-
-def _text(value: Any) -> str | None:
-    """A display string from a plain string or a language map ({"en": "…"} or {"en": ["…"]})."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        for preferred in ("en", *value.keys()):
-            item = value.get(preferred)
-            if isinstance(item, list) and item and isinstance(item[0], str):
-                return item[0]
-            if isinstance(item, str):
-                return item
-    if isinstance(value, list) and value:
-        return _text(value[0])
-    return None
-
-
-def _issuer(document: dict[str, Any]) -> dict[str, str]:
-    issuer = document.get("issuer")
-    if isinstance(issuer, str):
-        return {"id": issuer}
-    if isinstance(issuer, dict):
-        result = {"id": issuer.get("id"), "name": _text(issuer.get("name") or issuer.get("legalName"))}
-        return {k: v for k, v in result.items() if isinstance(v, str)}
-    return {}
-
-
-def _vc_summary(document: dict[str, Any], credential_format: CredentialFormat) -> dict[str, Any]:
-    subject = document.get("credentialSubject")
-    subject = subject[0] if isinstance(subject, list) and subject else subject
-    title = _text(document.get("name")) or _text(document.get("title"))
-    if title is None and isinstance(subject, dict):
-        achievement = subject.get("achievement")
-        if isinstance(achievement, dict):
-            title = _text(achievement.get("name"))
-        claimed = subject.get("hasClaimed")
-        if title is None and isinstance(claimed, dict):
-            title = _text(claimed.get("title"))
-    summary = {
-        "title": title,
-        "issuer": _issuer(document) or None,
-        "issued_on": document.get("validFrom") or document.get("issuanceDate") or document.get("issued"),
-        "valid_until": document.get("validUntil") or document.get("expirationDate"),
-        "types": _types(document),
-    }
-    return {k: v for k, v in summary.items() if v not in (None, [], {})}
 
 
 def _classify_vc(document: dict[str, Any], *, jwt: bool) -> CredentialFormat:
@@ -186,8 +137,7 @@ def _detect_jws_json(document: dict[str, Any]) -> Detected:
         inner, envelope, octets = _b64url_json(payload), None, None
     if not isinstance(inner, dict) or "EuropeanDigitalCredential" not in _types(inner):
         raise UnrecognisedCredential("Only sealed European Digital Credentials are accepted as JWS JSON.")
-    summary = _vc_summary(inner, CredentialFormat.EDC_JADES)
-    return Detected(CredentialFormat.EDC_JADES, summary, inner, envelope=envelope, payload=octets)
+    return Detected(CredentialFormat.EDC_JADES, inner, envelope=envelope, payload=octets)
 
 
 def _detect_json(content: bytes) -> Detected:
@@ -197,7 +147,7 @@ def _detect_json(content: bytes) -> Detected:
     if "signatures" in document or ("protected" in document and "signature" in document):
         return _detect_jws_json(document)
     credential_format = _classify_vc(document, jwt=False)
-    return Detected(credential_format, _vc_summary(document, credential_format), document)
+    return Detected(credential_format, document)
 
 
 def _detect_compact(content: bytes) -> Detected:
@@ -205,7 +155,7 @@ def _detect_compact(content: bytes) -> Detected:
         text = content.decode("ascii").strip()
     except UnicodeDecodeError as exc:
         raise UnrecognisedCredential("A compact JWT must be ASCII.") from exc
-    jws, _, disclosures = text.partition("~")
+    jws = text.partition("~")[0]
     parts = jws.split(".")
     if len(parts) != 3 or not all(parts[:2]):
         raise UnrecognisedCredential("The text is not a compact JWS (three base64url parts).")
@@ -216,30 +166,16 @@ def _detect_compact(content: bytes) -> Detected:
     if "~" in text or token_type in {"dc+sd-jwt", "vc+sd-jwt"}:
         if token_type not in {"dc+sd-jwt", "vc+sd-jwt", "sd-jwt", "jwt", "example+sd-jwt", ""}:
             raise UnrecognisedCredential(f"An SD-JWT with typ {token_type!r} is not an SD-JWT VC.")
-        summary = {
-            "title": _text(claims.get("name")) or claims.get("vct"),
-            "issuer": {"id": claims["iss"]} if isinstance(claims.get("iss"), str) else None,
-            "vct": claims.get("vct"),
-            "disclosures": len([d for d in disclosures.split("~") if d]),
-        }
-        summary = {k: v for k, v in summary.items() if v is not None}
-        return Detected(CredentialFormat.SD_JWT_VC, summary, claims, header=header)
+        return Detected(CredentialFormat.SD_JWT_VC, claims, header=header)
     vc = claims.get("vc") if isinstance(claims.get("vc"), dict) else claims  # VCDM 1.1 `vc` claim or VCDM 2.0
     if not isinstance(vc, dict) or not _types(vc):
         raise UnrecognisedCredential("The JWT does not carry a Verifiable Credential.")
     credential_format = _classify_vc(vc, jwt=True)
-    summary = _vc_summary(vc, credential_format)
-    if "issuer" not in summary and isinstance(claims.get("iss"), str):
-        summary["issuer"] = {"id": claims["iss"]}
-    return Detected(credential_format, summary, vc, claims, header=header)
+    return Detected(credential_format, vc, claims, header=header)
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
-
-
-def _child(element: Element, name: str) -> Element | None:
-    return next((c for c in element if _local(c.tag) == name), None)
 
 
 def _detect_xml(content: bytes) -> Detected:
@@ -251,17 +187,7 @@ def _detect_xml(content: bytes) -> Detected:
         raise UnrecognisedCredential(f"The XML is not well-formed: {exc}.") from exc
     if _local(root.tag) != "elmo":
         raise UnrecognisedCredential("Only ELMO transcripts (root element <elmo>) are accepted as XML.")
-    summary: dict[str, Any] = {"title": "Transcript of Records"}
-    report = _child(root, "report")
-    if report is not None:
-        issuer = _child(report, "issuer")
-        issuer_title = _child(issuer, "title") if issuer is not None else None
-        if issuer_title is not None and issuer_title.text:
-            summary["issuer"] = {"name": issuer_title.text.strip()}
-        issue_date = _child(report, "issueDate")
-        if issue_date is not None and issue_date.text:
-            summary["issued_on"] = issue_date.text.strip()
-    return Detected(CredentialFormat.ELMO, summary, root)
+    return Detected(CredentialFormat.ELMO, root)
 
 
 def detect(content: bytes, media_type: str) -> Detected:

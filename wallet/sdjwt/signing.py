@@ -172,7 +172,10 @@ def verify(
     """Verify a compact JWS whose header passed `check_header` (which answered `algorithm`): the key must allow it
     (`use`, `alg`, `key_ops` of its JWK, as joserfc enforces them), then the signature is checked straight on
     `cryptography` over the segments as received (`verification/signatures.py`), without parsing them again."""
-    protected, payload, signature = compact.split(".")  # three segments: `serialization.split_jwt` checked them
+    segments = compact.split(".")  # three base64url segments, as `serialization` checked them
+    if len(segments) != 3:
+        raise SdJwtError("The JWS is not three base64url segments.", code=failure_code)
+    protected, payload, signature = segments
     if len(protected) > _MAX_HEADER_SEGMENT or len(payload) > _MAX_PAYLOAD_SEGMENT:
         raise SdJwtError("The JWS header or payload is too large.", code=failure_code)
     try:

@@ -28,6 +28,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from core.errors import DomainError
+from core.workers import cpu_workers
 from wallet.formats import detect
 from wallet.inbox.schemas import ItemProblem
 from wallet.summary import summarise
@@ -109,7 +110,7 @@ async def verified(
     if pool is not None and len(documents) >= pool.min_batch:
         reads = await pool.read(documents, context)
     else:
-        reads = await anyio.to_thread.run_sync(read_all, documents, context)
+        reads = await cpu_workers.run(read_all, documents, context)
     waiting = {index: read.step for index, read in enumerate(reads) if isinstance(read.step, KeyToFetch)}
     if not waiting:
         return reads
@@ -126,7 +127,7 @@ async def verified(
     async with anyio.create_task_group() as group:
         for index, step in waiting.items():
             group.start_soon(fetch, index, step)
-    return await anyio.to_thread.run_sync(_finish_all, reads, keys)
+    return await cpu_workers.run(_finish_all, reads, keys)
 
 
 async def verified_in_order(
@@ -260,7 +261,7 @@ class ReadingPool:
             except BrokenProcessPool:
                 log.warning("reading_pool_broken", processes=self.processes)
                 await self._restart(executor)
-        return await anyio.to_thread.run_sync(read_all, part, context)
+        return await cpu_workers.run(read_all, part, context)
 
     async def read(self, documents: Sequence[Document], context: VerificationContext) -> list[Read]:
         """Every document's read, by the processes (`submit`), with those awaiting a key read again here."""
@@ -268,7 +269,7 @@ class ReadingPool:
         reads = [read for _, share in shares for read in await share]
         again = [index for index, read in enumerate(reads) if read.awaiting_key]
         if again:  # their keys are fetched here: read them again in this process
-            redone = await anyio.to_thread.run_sync(read_all, [documents[index] for index in again], context)
+            redone = await cpu_workers.run(read_all, [documents[index] for index in again], context)
             for index, read in zip(again, redone, strict=True):
                 reads[index] = read
         return reads

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-import anyio.to_thread
 import structlog
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,6 +31,7 @@ from core.errors import Conflict, DomainError, Gone, InvalidInput, NotFound
 from core.i18n import N_
 from core.ids import new_id, new_secret_token, token_digest
 from core.outbox import enqueue_mail, mail_text
+from core.workers import cpu_workers
 from wallet.consents import service as consents
 from wallet.consents.errors import FeedConsentWithdrawn
 from wallet.errors import DuplicateCredential
@@ -425,7 +425,7 @@ async def deliver_collected(
     """Put credentials the learner collected from a credential issuer (OpenID4VCI) in their inbox, pending: the
     learner accepts or declines them as pushed ones. A document Passerelle cannot read is answered by its problem,
     in order. No institution is involved: nothing enters any change feed."""
-    reads = await anyio.to_thread.run_sync(_read_collected, documents)
+    reads = await cpu_workers.run(_read_collected, documents)
     now = utcnow()
     results: list[InboxItem | ItemProblem] = []
     for (content, media_type), read in zip(documents, reads, strict=True):

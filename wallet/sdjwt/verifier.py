@@ -1,6 +1,6 @@
 """Verifying an SD-JWT or SD-JWT+KB (RFC 9901 §7.1, §7.3, §8.4).
 
-Signature checks are CPU-bound: call `verify` through `anyio.to_thread.run_sync` from async code.
+Signature checks are CPU-bound: from async code, call `verify` in a worker thread (`core.workers.cpu_workers`).
 """
 
 from __future__ import annotations

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
-import anyio.to_thread
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyld import jsonld
@@ -37,6 +36,7 @@ from pyld.context_resolver import ContextResolver
 from core import jsonstrict
 from core.errors import DomainError, InvalidInput
 from core.outbound import fetch_json
+from core.workers import cpu_workers
 from wallet.verification import common, keys, vcjwt
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, failed, passed, skipped, warning
@@ -616,5 +616,5 @@ class _Signed:
 
 async def verify_proof(document: dict[str, Any], context: VerificationContext) -> list[Check]:
     """`check_proof` from the event loop: canonicalisation and signature in worker threads, fetches on the loop."""
-    step = await anyio.to_thread.run_sync(check_proof, document, context)
+    step = await cpu_workers.run(check_proof, document, context)
     return (await complete(step)).checks

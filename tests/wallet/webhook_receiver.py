@@ -69,8 +69,14 @@ class Handler(BaseHTTPRequestHandler):
         self._answer(int(answer["status"]), headers=answer.get("headers"))
 
 
+class Server(ThreadingHTTPServer):
+    # socketserver's listen backlog is 5: dozens of deliveries connecting at once (concurrent dispatcher rounds)
+    # would overflow it on a busy machine, and the kernel drops or resets the connections beyond it.
+    request_queue_size = 128
+
+
 def main() -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler)
+    server = Server(("127.0.0.1", int(sys.argv[1])), Handler)
     server.daemon_threads = True
     server.serve_forever()
 

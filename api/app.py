@@ -13,7 +13,7 @@ import structlog
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from api import cache_listener, errors
+from api import cache_listener, dispatch, errors
 from api.logging import access_log
 from api.middleware import BodyGuardMiddleware, Metrics, RequestContextMiddleware
 from api.ratelimit import document_institution_limit, install_rate_limits
@@ -141,6 +141,41 @@ OPENAPI_TAGS = [
 ]
 
 
+# Every router, in the order their routes are matched: the first route whose path and method match takes the
+# request (the route index, api/dispatch.py, finds the same route without walking them all).
+ROUTERS = (
+    recognition.compare_router,
+    wallet.router,
+    consents.router,
+    share_pages.router,
+    shares.router,
+    skills.router,
+    auth.router,
+    verification.router,
+    recognition.router,
+    cases.requests_router,
+    cases.cases_router,
+    cases.bodies_router,
+    inbox.inbox_router,
+    inbox.institutions_router,
+    inbox.admin_router,
+    issuing.router,
+    issuing.public_router,
+    issuing.well_known_router,
+    offers.institution_router,
+    offers.public_router,
+    learning.router,
+    learning.endorsements_router,
+    learning.endorsement_pages_router,
+    lifecycle.router,
+    webhooks.router,
+    admin.router,
+    admin.bodies_router,
+    ops.router,
+    statistics.router,
+)
+
+
 class SchemaNotMigrated(RuntimeError):
     pass
 
@@ -264,41 +299,8 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
     )
     errors.install(app)
     install_rate_limits(app, settings)
-    # Routes are matched in order: the one-route recognition compare router (the hottest public read) first, then the
-    # wallet (the hottest authenticated reads); every other request pays one failed pattern test for the compare route.
-    routers = (
-        recognition.compare_router,
-        wallet.router,
-        consents.router,
-        share_pages.router,
-        shares.router,
-        skills.router,
-        auth.router,
-        verification.router,
-        recognition.router,
-        cases.requests_router,
-        cases.cases_router,
-        cases.bodies_router,
-        inbox.inbox_router,
-        inbox.institutions_router,
-        inbox.admin_router,
-        issuing.router,
-        issuing.public_router,
-        issuing.well_known_router,
-        offers.institution_router,
-        offers.public_router,
-        learning.router,
-        learning.endorsements_router,
-        learning.endorsement_pages_router,
-        lifecycle.router,
-        webhooks.router,
-        admin.router,
-        admin.bodies_router,
-        ops.router,
-        statistics.router,
-    )
-    document_institution_limit(routers)
-    for router in routers:
+    document_institution_limit(ROUTERS)
+    for router in ROUTERS:
         app.include_router(router)
     # Added last = outermost: the request context wraps the body guard, so 413/422 answers carry a request id.
     app.add_middleware(
@@ -309,4 +311,5 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         upload_patterns=(learning.EVIDENCE_UPLOAD_PATTERN,),
     )
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    dispatch.install(app)
     return app

@@ -1,7 +1,8 @@
-"""Keeps this instance's credential read cache coherent with writes made by other instances (PostgreSQL).
+"""Keeps this instance's read caches coherent with writes made by other instances (PostgreSQL).
 
-A dedicated connection LISTENs on `wallet.cache.NOTIFY_CHANNEL`; every committed write to `credentials` sends
-a NOTIFY. While the connection is down, the cache is disabled, so no instance serves what it cannot keep fresh.
+A dedicated connection LISTENs on every read cache's channel (`core.readcache`); every committed write to a
+cache's tables sends a NOTIFY there. While the connection is down, the caches are disabled, so no instance serves
+what it cannot keep fresh.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from wallet.cache import NOTIFY_CHANNEL, credential_cache, on_notification
+from core import readcache
 
 log = structlog.get_logger("passerelle.cache")
 RETRY_SECONDS = 1.0
@@ -20,7 +21,7 @@ RETRY_SECONDS = 1.0
 
 async def listen(engine: AsyncEngine) -> None:
     """Run until cancelled; reconnects after a lost connection."""
-    credential_cache.enabled = False
+    readcache.set_enabled(False)
     while True:
         try:
             async with engine.connect() as connection:
@@ -28,9 +29,9 @@ async def listen(engine: AsyncEngine) -> None:
                 driver: Any = raw.driver_connection
                 lost = asyncio.Event()
                 driver.add_termination_listener(lambda _connection, event=lost: event.set())
-                await driver.add_listener(NOTIFY_CHANNEL, on_notification)
-                credential_cache.invalidate()
-                credential_cache.enabled = True
+                for channel in sorted({cache.channel for cache in readcache.caches()}):
+                    await driver.add_listener(channel, _on_notification)
+                readcache.set_enabled(True)
                 log.info("cache_listener_ready")
                 await lost.wait()
         except asyncio.CancelledError:
@@ -38,6 +39,10 @@ async def listen(engine: AsyncEngine) -> None:
         except Exception as exc:  # noqa: BLE001 - any failure: serve uncached, retry
             log.warning("cache_listener_failed", error=type(exc).__name__)
         finally:
-            credential_cache.enabled = False
-            credential_cache.invalidate()
+            readcache.set_enabled(False)
         await asyncio.sleep(RETRY_SECONDS)
+
+
+def _on_notification(_connection: Any, _pid: int, channel: str, _payload: str) -> None:
+    """asyncpg listener callback: another instance changed the tables behind `channel`'s caches."""
+    readcache.invalidate_channel(channel)

@@ -140,9 +140,8 @@ async def other_learner(client: httpx.AsyncClient) -> Account:
 @pytest.fixture(autouse=True)
 def _fresh_read_cache() -> Iterator[None]:
     """Rows read in one test's rolled-back transaction must not be served to the next."""
-    from wallet.cache import credential_cache
+    from core import readcache
 
-    credential_cache.invalidate()
-    credential_cache.enabled = True
+    readcache.set_enabled(True)
     yield
-    credential_cache.invalidate()
+    readcache.set_enabled(True)

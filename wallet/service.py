@@ -148,14 +148,14 @@ def _new_credential(
 
 async def get_credential(session: AsyncSession, owner_id: uuid.UUID, credential_id: uuid.UUID) -> Credential:
     """The owner's credential; served from the read cache when it holds the row (see `wallet.cache`)."""
-    cached = credential_cache.get(owner_id, credential_id)
+    cached = credential_cache.get_credential(owner_id, credential_id)
     if cached is not None:
         return cached
     generation = credential_cache.generation
     credential = await CredentialRepository(session).get(owner_id, credential_id)
     if credential is None:
         raise CredentialNotFound()
-    credential_cache.put(credential, generation=generation)
+    credential_cache.put_credential(credential, generation=generation)
     return credential
 
 
@@ -170,7 +170,7 @@ async def read_credential(
     Concurrent misses for the same credential share one database read (single flight): when an entry expires
     under load, one query refills it instead of every waiting request sending its own.
     """
-    cached = credential_cache.get(owner_id, credential_id)
+    cached = credential_cache.get_credential(owner_id, credential_id)
     if cached is not None:
         return cached
     key = (owner_id, credential_id)

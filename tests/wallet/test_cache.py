@@ -1,5 +1,5 @@
-"""The credential read cache: fresh after every write, one query for concurrent misses, coherent across
-PostgreSQL instances through NOTIFY."""
+"""The read caches: fresh after every write, one query for concurrent misses, coherent across PostgreSQL instances
+through NOTIFY (the share landing cache's own cases are in tests/wallet/test_sharing.py, `TestLandingReads`)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from api import cache_listener
+from core.readcache import ReadCache
 from tests.factories import Account, import_file
 from wallet.cache import NOTIFY_CHANNEL, credential_cache
+from wallet.sharing.service import landing_cache
 
 
 @pytest.fixture
@@ -82,27 +84,33 @@ class TestReadCache:
 
 
 class TestOtherInstances:
-    async def test_a_notification_empties_the_cache(self, engine: AsyncEngine) -> None:
+    @pytest.mark.parametrize(
+        ("cache", "channel"), [(credential_cache, NOTIFY_CHANNEL), (landing_cache, landing_cache.channel)]
+    )
+    async def test_a_notification_empties_the_cache(
+        self, engine: AsyncEngine, cache: ReadCache[Any, Any], channel: str
+    ) -> None:
         if engine.dialect.name != "postgresql":
             pytest.skip("cross-instance invalidation uses PostgreSQL LISTEN/NOTIFY; SQLite serves from one process")
         listener = asyncio.create_task(cache_listener.listen(engine))
         try:
             for _ in range(100):
-                if credential_cache.enabled:
+                if cache.enabled:
                     break
                 await asyncio.sleep(0.05)
-            assert credential_cache.enabled
-            generation = credential_cache.generation
+            assert cache.enabled
+            generation = cache.generation
             async with engine.connect() as connection:
-                await connection.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))
+                await connection.execute(text(f"NOTIFY {channel}"))
                 await connection.commit()
             for _ in range(100):
-                if credential_cache.generation > generation:
+                if cache.generation > generation:
                     break
                 await asyncio.sleep(0.05)
-            assert credential_cache.generation > generation
+            assert cache.generation > generation
         finally:
             listener.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await listener
-        assert not credential_cache.enabled  # without a listener, an instance does not serve from its cache
+        assert not cache.enabled  # without a listener, an instance does not serve from its cache
+        assert not credential_cache.enabled and not landing_cache.enabled

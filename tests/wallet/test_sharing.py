@@ -620,6 +620,54 @@ class TestLandingReads:
         for headers in (JSON, {}):
             assert (await client.get(f"/s/{token}", headers=headers)).status_code == 410
 
+    async def test_a_landing_is_read_once_then_served_from_the_cache(
+        self, serving: tuple[httpx.AsyncClient, FastAPI]
+    ) -> None:
+        client, app = serving
+        token = (await _serving_share(client))[2]
+        reads: LandingReads = app.state.landing_reads
+        before = reads.statements
+        answers = [await client.get(f"/s/{token}", headers=JSON) for _ in range(5)]
+        # Counting views changes nothing a landing shows (this share has no view limit): the entry stays.
+        assert (await client.post(f"/s/{token}/reveal", headers=JSON)).status_code == 200
+        answers.append(await client.get(f"/s/{token}", headers=JSON))
+        assert {answer.status_code for answer in answers} == {200}
+        assert len({answer.content for answer in answers}) == 1
+        assert reads.statements - before == 1
+
+    async def test_every_change_the_page_shows_is_seen_at_once(
+        self, serving: tuple[httpx.AsyncClient, FastAPI]
+    ) -> None:
+        client, _ = serving
+        learner, created, token = await _serving_share(client)
+        assert (await client.get(f"/s/{token}", headers=JSON)).json()["shared_by"] == "Ada"
+        renamed = await client.patch("/v1/me", json={"display_name": "Renamed Learner"}, headers=learner.headers)
+        assert renamed.status_code == 200, renamed.text
+        assert (await client.get(f"/s/{token}", headers=JSON)).json()["shared_by"] == "Renamed Learner"
+        path = f"{SHARES}/{created['id']}"
+        etag = (await client.get(path, headers=learner.headers)).headers["ETag"]
+        sooner = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+        changed = await client.patch(
+            path, json={"expires_at": sooner.isoformat()}, headers={**learner.headers, "If-Match": etag}
+        )
+        assert changed.status_code == 200, changed.text
+        assert _parse((await client.get(f"/s/{token}", headers=JSON)).json()["expires_at"]) == sooner
+        assert (await client.delete(path, headers=learner.headers)).status_code == 204
+        assert (await client.get(f"/s/{token}", headers=JSON)).status_code == 404
+
+    async def test_a_share_with_a_view_limit_is_read_every_time(
+        self, serving: tuple[httpx.AsyncClient, FastAPI]
+    ) -> None:
+        client, app = serving
+        token = (await _serving_share(client, max_views=2))[2]
+        reads: LandingReads = app.state.landing_reads
+        before = reads.statements
+        for _ in range(2):
+            assert (await client.get(f"/s/{token}", headers=JSON)).status_code == 200
+            assert (await client.post(f"/s/{token}/reveal", headers=JSON)).status_code == 200
+        assert (await client.get(f"/s/{token}", headers=JSON)).status_code == 410
+        assert reads.statements - before == 3
+
     async def test_a_read_that_fails_fails_every_request_waiting_for_it(self) -> None:
         class Unavailable:
             async def __aenter__(self) -> None:

@@ -23,6 +23,7 @@ from sqlmodel import SQLModel, col
 
 from core.accounts.models import RecognitionBody, User
 from core.database import UTCDateTime
+from core.readcache import CACHE_NEUTRAL
 from wallet.sharing.models import Share, ShareCode, ShareEvent, ShareItem
 
 
@@ -112,6 +113,7 @@ _CONSUME_OPEN_VIEWS = (
         first_revealed_at=func.coalesce(_SHARES.c.first_revealed_at, _NOW),
     )
     .returning(*_HEAD, select(_USERS.c.display_name).where(_USERS.c.id == _SHARES.c.owner_id).scalar_subquery())
+    .execution_options(**{CACHE_NEUTRAL: True})  # view counters only: no cached landing shows them
 )
 _RELEASED_ITEMS = (
     select(_ITEMS.c.share_id, _ITEMS.c.fields, _ITEMS.c.presentation)
@@ -207,7 +209,7 @@ class ShareRepository:
             )
             .values(views=col(Share.views) + 1, first_revealed_at=func.coalesce(col(Share.first_revealed_at), now))
             .returning(col(Share.views))
-            .execution_options(synchronize_session=False)
+            .execution_options(synchronize_session=False, **{CACHE_NEUTRAL: True})
         )
         views: int | None = (await self.session.execute(statement)).scalar_one_or_none()
         return views

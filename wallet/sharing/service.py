@@ -41,6 +41,7 @@ from core.errors import InvalidInput, PreconditionFailed
 from core.i18n import N_
 from core.ids import new_id, new_secret_token, token_digest
 from core.outbox import enqueue_mail, mail_text
+from core.readcache import ReadCache
 from wallet.consents import service as consents
 from wallet.consents.models import Consent, ConsentKind, CounterpartyType
 from wallet.formats import CredentialFormat, detect
@@ -582,14 +583,25 @@ class LandingLog:
             await self.flush()
 
 
+landing_cache: ReadCache[str, LandingRecord] = ReadCache(
+    tables={"shares", "share_items", "users", "recognition_bodies", "credentials"},
+    channel="passerelle_shares",
+)
+"""Landings by token digest, for shares without a view limit (their state changes only by a write to `shares`,
+which empties the cache, or by expiry, judged on every request). Unknown digests are never stored."""
+
+
 class LandingReads:
     """Reads landings: the requests that arrive while one read runs share the next one.
 
     A request never joins a read that is already running: it waits for the next, which starts after it arrived and
     reads every digest waiting by then in one statement. So each answer is as fresh as a read of its own (a
-    revocation or an expiry committed before the request arrived is always seen; nothing is kept between reads),
-    while under load one statement and one connection serve many requests instead of one each. Alone, a request
-    waits for no one: its read starts at once. If a read fails, each request waiting on it gets the error.
+    revocation or an expiry committed before the request arrived is always seen), while under load one statement
+    and one connection serve many requests instead of one each. Alone, a request waits for no one: its read starts
+    at once. If a read fails, each request waiting on it gets the error.
+
+    Shares without a view limit are then kept in `landing_cache`, which every write to their tables empties (here
+    at once, on other instances by NOTIFY: `core.readcache`), so a revocation is still seen by the next request.
     """
 
     MAX_DIGESTS = 500
@@ -602,11 +614,18 @@ class LandingReads:
         self.statements = 0
 
     async def read(self, digest: str) -> LandingRecord | None:
+        cached = landing_cache.get(digest)
+        if cached is not None:
+            return cached
+        generation = landing_cache.generation
         future: asyncio.Future[LandingRecord | None] = asyncio.get_running_loop().create_future()
         self._waiting.setdefault(digest, []).append(future)
         if self._reader is None:
             self._reader = asyncio.create_task(self._read_waiting())
-        return await future
+        record = await future
+        if record is not None and record.share.max_views is None:
+            landing_cache.put(digest, record, generation=generation)
+        return record
 
     async def _read_waiting(self) -> None:
         batch: dict[str, list[asyncio.Future[LandingRecord | None]]] = {}

@@ -1,0 +1,190 @@
+"""The route index: a request's route found by one dictionary lookup and a few pattern tests.
+
+FastAPI (0.165, pinned in the lock files) finds a route by asking each included router in turn; each tests its
+routes one by one, and the router that matches tests them again to handle the request. With this application's
+29 routers and ~150 routes, `GET /healthz` ran ~140 pattern tests, with FastAPI's scope bookkeeping around each,
+and spent about 300 µs before its endpoint ran: more than the whole of a bare FastAPI app's request.
+
+`RouteIndex` takes the router's place in the ASGI chain (`install`). It holds every route of the included routers
+in the application's order, grouped by the first two segments of their path when those are literal (a route whose
+segment is a parameter is in every group that segment could reach), so the first route in its group that matches
+fully is the first that FastAPI's walk would match fully. It hands the request to that route with the scope entries
+FastAPI's included router sets (router, form limits, included router, effective route context, endpoint, path
+parameters, route), and the route runs as it always does: dependencies, validation, exception handlers.
+
+Everything else goes to FastAPI's own routing, unchanged: no route or only a method mismatch (404, 405), the
+trailing-slash redirect, lifespan and websocket scopes, and routes the index does not know (a type it does not
+index, nested routers, routes added after it was built; it is rebuilt when the router's route count changes).
+`tests/api/test_dispatch.py` checks that every route resolves as FastAPI resolves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi import routing as fastapi_routing
+from fastapi.routing import APIRoute
+from fastapi.telemetry._api import _route_selected
+from starlette._utils import get_route_path
+from starlette.routing import Match, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+_SCOPE_KEY = fastapi_routing._FASTAPI_SCOPE_KEY
+_EFFECTIVE_ROUTE_KEY = fastapi_routing._FASTAPI_EFFECTIVE_ROUTE_CONTEXT_KEY
+_INCLUDED_ROUTER_KEY = fastapi_routing._FASTAPI_INCLUDED_ROUTER_KEY
+_IncludedRouter = fastapi_routing._IncludedRouter
+_EffectiveRouteContext = fastapi_routing._EffectiveRouteContext
+_apply_form_limits = fastapi_routing._apply_router_form_limits
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One route as FastAPI would hand it a request: through its inclusion (`included`, `context`) or directly."""
+
+    route: Route
+    included: Any | None
+    """The `_IncludedRouter` that holds the route, None for a route added to the application itself."""
+    context: Any | None
+    """Its `_EffectiveRouteContext` (prefixed path, pattern, methods, handler), None for a direct route."""
+    pattern: Any
+    methods: frozenset[str]
+    convertors: dict[str, Any]
+    path_format: str
+    endpoint: Any
+    first: str | None
+    """The path's first segment when it is literal, else None (any first segment may match)."""
+    second: str | None
+
+
+def _literal(segment: str | None) -> str | None:
+    return segment if segment is not None and "{" not in segment else None
+
+
+def _entry(route: Route, included: Any | None, context: Any | None) -> Entry:
+    source = context if context is not None else route
+    segments = source.path_format.split("/", 3)
+    first = _literal(segments[1]) if len(segments) > 1 else None
+    second = _literal(segments[2]) if first is not None and len(segments) > 2 else None
+    return Entry(
+        route=route,
+        included=included,
+        context=context,
+        pattern=source.path_regex,
+        methods=frozenset(source.methods or ()),
+        convertors=source.param_convertors,
+        path_format=source.path_format,
+        endpoint=source.endpoint,
+        first=first,
+        second=second,
+    )
+
+
+def index_entries(routes: list[Any]) -> list[Entry]:
+    """The routes, in order, up to the first one the index cannot hand a request to as FastAPI would. Routes
+    added to the application itself are taken when they are plain routes (FastAPI's or Starlette's, as the
+    documentation pages are), not mounts or hosts."""
+    entries: list[Entry] = []
+    for route in routes:
+        if type(route) in (APIRoute, Route):
+            entries.append(_entry(route, None, None))
+            continue
+        if not isinstance(route, _IncludedRouter):
+            break
+        included: list[Entry] = []
+        for candidate in route.effective_candidates():
+            original = getattr(candidate, "original_route", None)
+            if not isinstance(candidate, _EffectiveRouteContext) or not isinstance(original, APIRoute):
+                return entries
+            included.append(_entry(original, route, candidate))
+        entries.extend(included)
+    return entries
+
+
+class RouteIndex:
+    """In the router's place: the indexed route when one matches fully, else the router's own walk (`fallback`)."""
+
+    def __init__(self, router: fastapi_routing.APIRouter, fallback: ASGIApp) -> None:
+        self.router = router
+        self.fallback = fallback
+        self._built_for = -1
+        self._entries: list[Entry] = []
+        self._firsts: frozenset[str] = frozenset()
+        self._seconds: frozenset[str] = frozenset()
+        self._groups: dict[tuple[str | None, str | None], tuple[Entry, ...]] = {}
+
+    def _build(self) -> None:
+        self._entries = index_entries(self.router.routes)
+        self._firsts = frozenset(entry.first for entry in self._entries if entry.first is not None)
+        self._seconds = frozenset(entry.second for entry in self._entries if entry.second is not None)
+        self._groups = {}
+        self._built_for = len(self.router.routes)
+
+    def candidates(self, path: str) -> tuple[Entry, ...]:
+        """The indexed routes that could match `path`, in the application's order. Groups are keyed by literal
+        segments some route has (unknown segments map to None), so there are never more than a few hundred."""
+        if self._built_for != len(self.router.routes):
+            self._build()
+        segments = path.split("/", 3)
+        first = segments[1] if len(segments) > 1 and segments[1] in self._firsts else None
+        second = segments[2] if len(segments) > 2 and segments[2] in self._seconds else None
+        group = self._groups.get((first, second))
+        if group is None:
+            group = self._groups[(first, second)] = tuple(
+                entry
+                for entry in self._entries
+                if (entry.first is None or entry.first == first) and (entry.second is None or entry.second == second)
+            )
+        return group
+
+    def resolve(self, scope: Scope) -> tuple[Entry, dict[str, Any]] | None:
+        """The first route that matches `scope`'s path and method fully, with its converted path parameters."""
+        path = get_route_path(scope)
+        method = scope["method"]
+        for entry in self.candidates(path):
+            found = entry.pattern.match(path)
+            if found is None or (entry.methods and method not in entry.methods):
+                continue
+            parameters = found.groupdict()
+            for name, value in parameters.items():
+                parameters[name] = entry.convertors[name].convert(value)
+            return entry, parameters
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        resolved = self.resolve(scope) if scope["type"] == "http" else None
+        if resolved is None:
+            await self.fallback(scope, receive, send)
+            return
+        entry, parameters = resolved
+        router = self.router
+        # What APIRouter.app, then _IncludedRouter.handle and _handle_selected, put in the scope on the same match.
+        scope.setdefault("router", router)
+        _apply_form_limits(scope, router.form_limits)
+        if entry.included is None:
+            match, child_scope = entry.route.matches(scope)
+            if match is not Match.FULL:  # cannot happen: the pattern and the method matched above
+                await self.fallback(scope, receive, send)
+                return
+            scope.update(child_scope)
+        else:
+            path_params = dict(scope.get("path_params", {}))
+            path_params.update(parameters)
+            _apply_form_limits(scope, entry.included.include_context.form_limits)
+            fastapi_scope = scope.setdefault(_SCOPE_KEY, {})
+            fastapi_scope[_INCLUDED_ROUTER_KEY] = entry.included
+            fastapi_scope[_EFFECTIVE_ROUTE_KEY] = entry.context
+            scope.update(endpoint=entry.endpoint, path_params=path_params, route=entry.route)
+        _route_selected(scope=scope, path=entry.path_format)
+        await entry.route.handle(scope, receive, send)
+
+
+def install(app: FastAPI) -> RouteIndex:
+    """Put a route index in front of `app`'s router (which must have no router-level middleware)."""
+    router = app.router
+    if router.middleware_stack != router.app:
+        raise RuntimeError("the router has its own middleware; the route index would bypass it")
+    index = RouteIndex(router, router.app)
+    router.middleware_stack = index
+    return index

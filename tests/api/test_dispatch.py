@@ -1,0 +1,157 @@
+"""The route index hands every request to the route FastAPI's own walk would, with the same scope."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi import routing as fastapi_routing
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from api import dispatch
+from api.app import create_app
+from core.settings import Settings
+
+SAMPLES = {"str": "sample-value", "int": "7", "uuid": str(uuid.UUID(int=7)), "path": "a/b", "float": "1.5"}
+"""A value each path convertor accepts, by its name in `{name:convertor}`."""
+
+
+def _sample_path(path_format: str, convertors: dict[str, Any]) -> str:
+    path = path_format
+    for name, convertor in convertors.items():
+        kind = {"StringConvertor": "str", "IntegerConvertor": "int", "UUIDConvertor": "uuid", "PathConvertor": "path"}
+        path = path.replace("{" + name + "}", SAMPLES[kind.get(type(convertor).__name__, "str")])
+    return path
+
+
+def _scope(app: FastAPI, method: str, path: str) -> Scope:
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+        "app": app,
+    }
+
+
+class Recorder:
+    """Stands in for every route's `handle`: records which route got the request and what the scope held."""
+
+    def __init__(self) -> None:
+        self.seen: list[dict[str, Any]] = []
+
+    def patch(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        recorder = self
+
+        async def handle(route: Route, scope: Scope, receive: Receive, send: Send) -> None:
+            fastapi_scope = scope.get("fastapi", {})
+            recorder.seen.append(
+                {
+                    "route": route,
+                    "endpoint": scope.get("endpoint"),
+                    "path_params": scope.get("path_params"),
+                    "scope_route": scope.get("route"),
+                    "router": scope.get("router"),
+                    "effective": fastapi_scope.get("effective_route_context"),
+                    "included": fastapi_scope.get("included_router"),
+                    "form_limits": fastapi_scope.get("form_limits"),
+                }
+            )
+
+        monkeypatch.setattr(fastapi_routing.APIRoute, "handle", handle)
+        monkeypatch.setattr(Route, "handle", handle)
+
+    async def through(self, asgi: Any, scope: Scope) -> dict[str, Any] | None:
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: Any) -> None:
+            return None
+
+        before = len(self.seen)
+        await asgi(scope, receive, send)
+        return self.seen[-1] if len(self.seen) > before else None
+
+
+@pytest.fixture
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings.model_copy(update={"serve_docs": True}))
+
+
+def _index(app: FastAPI) -> dispatch.RouteIndex:
+    index = app.router.middleware_stack
+    assert isinstance(index, dispatch.RouteIndex)
+    return index
+
+
+class TestRouteIndex:
+    async def test_every_route_resolves_as_fastapi_resolves_it(
+        self, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        index = _index(app)
+        recorder = Recorder()
+        recorder.patch(monkeypatch)
+        checked = 0
+        for entry in index_entries(app):
+            for method in sorted(entry.methods):
+                path = _sample_path(entry.path_format, entry.convertors)
+                assert index.resolve(_scope(app, method, path)) is not None, (method, path)
+                ours = await recorder.through(index, _scope(app, method, path))
+                theirs = await recorder.through(app.router.app, _scope(app, method, path))
+                assert ours is not None and ours == theirs, (method, path)
+                checked += 1
+        assert checked > 150
+
+    async def test_a_route_added_later_is_found(self, app: FastAPI) -> None:
+        index = _index(app)
+        assert index.resolve(_scope(app, "GET", "/added-later")) is None
+
+        async def added() -> dict[str, str]:
+            return {}
+
+        app.add_api_route("/added-later", added)
+        resolved = index.resolve(_scope(app, "GET", "/added-later"))
+        assert resolved is not None and resolved[0].route.path == "/added-later"
+
+    @pytest.mark.parametrize(
+        ("method", "path"),
+        [
+            ("PUT", "/healthz"),  # only the method differs: FastAPI answers 405
+            ("GET", "/v1/nothing-here"),
+            ("GET", "/v1/wallet/credentials/"),  # a trailing slash: FastAPI's redirect decides
+            ("GET", "/"),
+            ("GET", ""),
+        ],
+    )
+    def test_what_no_route_takes_is_left_to_fastapi(self, app: FastAPI, method: str, path: str) -> None:
+        assert _index(app).resolve(_scope(app, method, path)) is None
+
+    def test_groups_stay_few_whatever_the_paths(self, app: FastAPI) -> None:
+        index = _index(app)
+        for number in range(2000):
+            index.resolve(_scope(app, "GET", f"/s/{number}/x"))
+            index.resolve(_scope(app, "GET", f"/{number}/{number}"))
+        assert len(index._groups) < 100
+
+    def test_a_router_with_middleware_is_refused(self, app: FastAPI) -> None:
+        with pytest.raises(RuntimeError):
+            dispatch.install(app)  # installed already: the router's stack is no longer its own walk
+
+
+def index_entries(app: FastAPI) -> list[dispatch.Entry]:
+    """Every indexed route; the index must hold all of the application's routes (none left to the slow walk)."""
+    entries = dispatch.index_entries(app.router.routes)
+    routes = list(fastapi_routing._iter_routes_with_context(app.router.routes))
+    assert len(entries) == len(routes)
+    return entries

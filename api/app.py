@@ -147,6 +147,7 @@ ROUTERS = (
     recognition.compare_router,
     wallet.router,
     consents.router,
+    share_pages.plain_router,
     share_pages.router,
     shares.router,
     skills.router,
@@ -295,6 +296,11 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         description=API_DESCRIPTION,
         openapi_tags=OPENAPI_TAGS,
         lifespan=lifespan,
+        telemetry={
+            "tracing": settings.opentelemetry,
+            "metrics": settings.opentelemetry,
+            "logs": settings.opentelemetry,
+        },
         **docs,
     )
     errors.install(app)

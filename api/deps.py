@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import structlog
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends, Path, Query, Request, Response
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -31,8 +33,10 @@ async def get_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """One transaction per request, committed before the response is sent (scope="function")."""
+@contextlib.asynccontextmanager
+async def request_transaction(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's transaction: committed when the block ends normally, or on a domain error that keeps its
+    changes (a refused code still counts its attempt); rolled back otherwise."""
     async with request.app.state.passerelle.sessionmaker() as session:
         try:
             yield session
@@ -47,6 +51,12 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
             raise
         else:
             await session.commit()
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One transaction per request, committed before the response is sent (scope="function")."""
+    async with request_transaction(request) as session:
+        yield session
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
@@ -160,3 +170,39 @@ async def get_pagination(
 
 
 PaginationDep = Annotated[Pagination, Depends(get_pagination)]
+
+
+class PlainRoute(APIRoute):
+    """A route whose endpoint takes only text path parameters and the `Request`, and answers a `Response`: it is
+    called with them directly, without FastAPI's parameter solving and validation, which cost the hottest public
+    routes (a share's landing and reveal) more than their own work. The OpenAPI document is built from the
+    signature as for any route. An endpoint that takes anything else is refused when the route is made."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+        super().__init__(path, endpoint, **options)
+        dependant = self.dependant
+        extra = (
+            dependant.query_params,
+            dependant.header_params,
+            dependant.cookie_params,
+            dependant.body_params,
+            dependant.dependencies,
+        )
+        if any(extra) or dependant.request_param_name is None:
+            raise TypeError(f"{path}: a plain route's endpoint takes path parameters and the request, nothing else")
+        if any(param.field_info.annotation is not str for param in dependant.path_params):
+            raise TypeError(f"{path}: a plain route's path parameters are text")
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        endpoint = self.endpoint
+        names = tuple(param.name for param in self.dependant.path_params)
+        request_name = self.dependant.request_param_name
+        assert request_name is not None  # checked in __init__
+
+        async def handle(request: Request) -> Response:
+            arguments: dict[str, Any] = {name: request.path_params[name] for name in names}
+            arguments[request_name] = request
+            response: Response = await endpoint(**arguments)
+            return response
+
+        return handle

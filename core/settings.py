@@ -130,6 +130,10 @@ class Settings(BaseSettings):
     """Serve /docs, /redoc and /openapi.json; defaults to on, and off in production (ASVS 5.0 13.4.5)."""
     log_level: str = "INFO"
     log_json: bool = True
+    opentelemetry: bool = False
+    """FastAPI's own OpenTelemetry traces, metrics and logs, for a process where an OpenTelemetry SDK is configured.
+    Off by default: the service's telemetry is its Prometheus `/metrics` and its access log, and asking whether an
+    SDK is configured costs every request."""
 
     @property
     def effective_database_url(self) -> str:

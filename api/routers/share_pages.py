@@ -30,10 +30,9 @@ from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
 from markupsafe import Markup
-from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.background import BackgroundTask
 
-from api.deps import SessionDep, StateDep, authenticate
+from api.deps import PlainRoute, SessionDep, StateDep, authenticate, request_transaction
 from api.i18n import (
     install_translations,
     language_headers,
@@ -88,6 +87,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 router = APIRouter(prefix="/s", tags=["share pages"], lifespan=lifespan)
+plain_router = APIRouter(prefix="/s", tags=["share pages"], route_class=PlainRoute)
+"""The landing and the reveal, the hottest public routes: their endpoints get the token and the request only."""
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CSS = (TEMPLATES / "share" / "share.css").read_text("utf-8")
@@ -167,6 +168,23 @@ templates.filters["label"] = _label
 templates.globals.update(
     css=CSS, format_names=FORMAT_NAMES, field_labels=FIELD_LABELS, validity_text=VALIDITY_TEXT, render=_render_value
 )
+
+
+_RAW_SHARE_HEADERS = [
+    (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in SHARE_HEADERS.items()
+]
+_RAW_LANGUAGE_HEADERS = {
+    language: [*_RAW_SHARE_HEADERS, (b"content-language", language.encode()), (b"vary", b"Accept-Language")]
+    for language in i18n.LANGUAGES
+}
+
+
+def _answer(body: bytes, media_type: str, language: str | None = None) -> Response:
+    """A 200 with the share headers (and the language's, for an answer negotiated by `Accept-Language`), encoded
+    once at start-up rather than on every request of the hot routes."""
+    response = Response(body, media_type=media_type)
+    response.raw_headers.extend(_RAW_SHARE_HEADERS if language is None else _RAW_LANGUAGE_HEADERS[language])
+    return response
 
 
 def _headers(language: str, base: dict[str, str] = SHARE_HEADERS) -> dict[str, str]:
@@ -345,8 +363,8 @@ def _landing_html(found: service.Landing, kinds: list[str], language: str) -> by
     return page.encode()
 
 
-@router.head("/{token}", include_in_schema=False)
-@router.get(
+@plain_router.head("/{token}", include_in_schema=False)
+@plain_router.get(
     "/{token}",
     operation_id="openShare",
     summary="A share's landing page",
@@ -376,12 +394,10 @@ async def landing(token: str, request: Request) -> Response:
         share.include_skills_profile,
     )
     if _wants_json(request):
-        body = _rendered(("json", content), lambda: _landing_json(found, kinds))
-        return Response(body, media_type="application/json", headers=SHARE_HEADERS)
+        return _answer(_rendered(("json", content), lambda: _landing_json(found, kinds)), "application/json")
     language = request_language(request)
     page = _rendered(("html", language, content), lambda: _landing_html(found, kinds, language))
-    body = page.replace(_BASE.encode(), f"/s/{token}".encode())
-    return Response(body, media_type="text/html; charset=utf-8", headers=_headers(language))
+    return _answer(page.replace(_BASE.encode(), f"/s/{token}".encode()), "text/html; charset=utf-8", language)
 
 
 @router.post("/{token}/code", operation_id="sendShareCode", summary="Mail the one-time code to the recipient")
@@ -432,23 +448,25 @@ def _skills(found: service.Released, credentials: list[dict[str, Any]]) -> list[
 
 
 async def _release(
-    token: str, request: Request, session: AsyncSession, who: service.Viewer, event: Literal["reveal", "download"]
+    token: str, request: Request, who: service.Viewer, event: Literal["reveal", "download"]
 ) -> tuple[service.Released, str, str | None]:
     code = await _code(request)
     batches: service.ReleaseBatches = request.app.state.release_batches
-    found = await service.release(session, token, who, code=code, event=event, batches=batches)
+    found = await service.release(
+        lambda: request_transaction(request), token, who, code=code, event=event, batches=batches
+    )
     return found, found.shared_by, code
 
 
-@router.post("/{token}/reveal", operation_id="revealShare", summary="Show what was shared")
-async def reveal(token: str, request: Request, session: SessionDep) -> Response:
+@plain_router.post("/{token}/reveal", operation_id="revealShare", summary="Show what was shared")
+async def reveal(token: str, request: Request) -> Response:
     """The released fields of each credential, its verification per check, its validity (apart from the link's
     expiry) and its recognition packet; when the learner included one, a skills profile built from the released
     learning outcomes only. Counts one view. `Accept: application/json` for machines."""
     who = await viewer(request)
     state: AppState = request.app.state.passerelle
     try:
-        found, shared_by, code = await _release(token, request, session, who, "reveal")
+        found, shared_by, code = await _release(token, request, who, "reveal")
     except DomainError as error:
         return error_response(request, error)
     credentials = _released(found)
@@ -463,7 +481,7 @@ async def reveal(token: str, request: Request, session: SessionDep) -> Response:
         }
         if skills is not None:
             body["skills_profile"] = skills
-        response = Response(dumps_compact(body), media_type="application/json", headers=_headers(language))
+        response = _answer(dumps_compact(body), "application/json", language)
     else:
         response = _html(
             "reveal.html",
@@ -481,11 +499,11 @@ async def reveal(token: str, request: Request, session: SessionDep) -> Response:
 
 
 @router.post("/{token}/download", operation_id="downloadShare", summary="Download what was shared (JSON or PDF)")
-async def download(token: str, request: Request, session: SessionDep, who: ViewerDep) -> Response:
+async def download(token: str, request: Request, who: ViewerDep) -> Response:
     """The released data as JSON (with the SD-JWT presentation where there is one) or PDF (`format=pdf` as a
     query or form field). Counts one view."""
     try:
-        found, shared_by, _ = await _release(token, request, session, who, "download")
+        found, shared_by, _ = await _release(token, request, who, "download")
     except DomainError as error:
         return error_response(request, error)
     wanted = request.query_params.get("format")

@@ -210,26 +210,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/s/{token}/code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mail the one-time code to the recipient
-         * @description For a link bound to an e-mail address: send a one-time code there (never to an address the caller names).
-         */
-        post: operations["sendShareCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/s/{token}/reveal": {
         parameters: {
             query?: never;
@@ -246,6 +226,26 @@ export interface paths {
          *     learning outcomes only. Counts one view. `Accept: application/json` for machines.
          */
         post: operations["revealShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail the one-time code to the recipient
+         * @description For a link bound to an e-mail address: send a one-time code there (never to an address the caller names).
+         */
+        post: operations["sendShareCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8193,7 +8193,7 @@ export interface operations {
             };
         };
     };
-    sendShareCode: {
+    revealShare: {
         parameters: {
             query?: never;
             header?: never;
@@ -8224,7 +8224,7 @@ export interface operations {
             };
         };
     };
-    revealShare: {
+    sendShareCode: {
         parameters: {
             query?: never;
             header?: never;

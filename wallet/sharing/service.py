@@ -901,7 +901,7 @@ async def _count_views(
 
 
 async def release(
-    session: AsyncSession,
+    transaction: Callable[[], contextlib.AbstractAsyncContextManager[AsyncSession]],
     token: str,
     viewer: Viewer,
     *,
@@ -912,13 +912,14 @@ async def release(
     """Reveal or download: counts one view with one atomic statement, logs it in the same transaction, and answers
     the presentations. A link that names no recipient needs no check besides its state, which the counting
     statement makes: it goes through `batches`. Anything else (unknown, not active, bound to a recipient) takes the
-    checked path in `session`, which tells those cases apart."""
+    checked path in a `transaction()` of its own, which tells those cases apart."""
     if not TOKEN_PATTERN.match(token):
         raise ShareNotFound()
     released = await batches.release(token_digest(token), viewer, event)
     if released is not None:
         return released
-    return await _release_checked(session, token, viewer, code=code, event=event)
+    async with transaction() as session:
+        return await _release_checked(session, token, viewer, code=code, event=event)
 
 
 async def _release_checked(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -56,6 +57,12 @@ def redact_secrets(_logger: Any, _method: str, event_dict: MutableMapping[str, A
     return event_dict
 
 
+@functools.lru_cache(maxsize=512)
+def _quoted(route: str) -> str:
+    """A route template as a JSON string (templates are few: each is quoted once)."""
+    return json.dumps(route)
+
+
 class AccessLog:
     """The one line per request, written without structlog's processor chain because it is on every request's
     path. Same JSON shape and stream as the other lines; its fields are fixed and safe (the route template,
@@ -80,7 +87,7 @@ class AccessLog:
         # Formatted directly (the hot path): method and route come from the router, the request id matched
         # [A-Za-z0-9._-], so only the route is escaped, defensively.
         line = (
-            f'{{"method": "{method}", "route": {json.dumps(route)}, "status": {status}, '
+            f'{{"method": "{method}", "route": {_quoted(route)}, "status": {status}, '
             f'"duration_ms": {duration_ms}, "event": "http_request", "request_id": "{request_id}", '
             f'"level": "info", "timestamp": "{timestamp}"}}'
         )

@@ -58,6 +58,14 @@ class Metrics:
         histogram.observe(seconds)
 
 
+def _header(scope: Scope, name: bytes) -> str:
+    """The first value of the request header `name` (lower case), or ""."""
+    for key, value in scope["headers"]:
+        if key == name:
+            return str(value.decode("latin-1"))
+    return ""
+
+
 def _route_template(scope: Scope) -> str:
     route = scope.get("route")
     path = getattr(route, "path", None)
@@ -75,11 +83,12 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        offered = Headers(scope=scope).get("x-request-id", "")
+        offered = _header(scope, b"x-request-id")
         # Request ids correlate log lines; they are not secrets, so a fast non-cryptographic source will do.
-        request_id = offered if _REQUEST_ID.match(offered) else f"{random.getrandbits(64):016x}"
+        request_id = offered if offered and _REQUEST_ID.match(offered) else f"{random.getrandbits(64):016x}"
         scope.setdefault("state", {})["request_id"] = request_id
-        structlog.contextvars.clear_contextvars()
+        # The request id is the only value bound to the log context, and binding it replaces the last request's
+        # (under uvicorn each request's task starts from the server's context, where nothing is bound anyway).
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
         status = 500

@@ -20,6 +20,7 @@ import base64
 import contextlib
 import hashlib
 import re
+import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Hashable
 from pathlib import Path
@@ -49,6 +50,7 @@ from core.accounts.models import Role, User
 from core.errors import DomainError, TooManyRequests
 from core.i18n import N_
 from core.jsonstrict import dumps_compact
+from core.readcache import ReadCache
 from wallet.repository import CredentialRepository
 from wallet.sharing import service
 from wallet.sharing.errors import ShareNotFound, ShareUnavailable
@@ -458,6 +460,28 @@ async def _release(
     return found, found.shared_by, code
 
 
+reveal_bodies: ReadCache[tuple[uuid.UUID, str], bytes] = ReadCache(
+    tables=service.SHARE_TABLES, channel=service.SHARES_CHANNEL, max_entries=1024
+)
+"""A share's reveal for machines, by share and language. The body shows no view count, so it stays the same from
+one view to the next until something it is made of is written, which empties the cache (`core.readcache`): a
+revocation, which erases the presentations, leaves no copy here."""
+
+
+def _reveal_json(found: service.Released, language: str) -> bytes:
+    credentials = _released(found)
+    body: dict[str, Any] = {
+        "shared_by": found.shared_by,
+        "purpose": found.share.purpose,
+        "link_expires_at": found.share.expires_at.isoformat(),
+        "credentials": [_explained(credential, language) for credential in credentials],
+    }
+    skills = _skills(found, credentials)
+    if skills is not None:
+        body["skills_profile"] = skills
+    return dumps_compact(body)
+
+
 @plain_router.post("/{token}/reveal", operation_id="revealShare", summary="Show what was shared")
 async def reveal(token: str, request: Request) -> Response:
     """The released fields of each credential, its verification per check, its validity (apart from the link's
@@ -465,24 +489,22 @@ async def reveal(token: str, request: Request) -> Response:
     learning outcomes only. Counts one view. `Accept: application/json` for machines."""
     who = await viewer(request)
     state: AppState = request.app.state.passerelle
+    generation = reveal_bodies.generation  # before the release reads what the body is made of
     try:
         found, shared_by, code = await _release(token, request, who, "reveal")
     except DomainError as error:
         return error_response(request, error)
-    credentials = _released(found)
-    skills = _skills(found, credentials)
     language = request_language(request)
     if _wants_json(request):
-        body: dict[str, Any] = {
-            "shared_by": shared_by,
-            "purpose": found.share.purpose,
-            "link_expires_at": found.share.expires_at.isoformat(),
-            "credentials": [_explained(credential, language) for credential in credentials],
-        }
-        if skills is not None:
-            body["skills_profile"] = skills
-        response = _answer(dumps_compact(body), "application/json", language)
+        key = (found.share.id, language)
+        cached = reveal_bodies.get(key)
+        if cached is None:
+            cached = _reveal_json(found, language)
+            reveal_bodies.put(key, cached, generation=generation)
+        response = _answer(cached, "application/json", language)
     else:
+        credentials = _released(found)
+        skills = _skills(found, credentials)
         response = _html(
             "reveal.html",
             language,

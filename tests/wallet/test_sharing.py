@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionma
 from sqlmodel import col
 
 from api.app import create_app
+from api.routers.share_pages import reveal_bodies
 from core.accounts.models import Role, User
 from core.ids import token_digest
 from core.outbox import OutboxMail
@@ -679,6 +680,38 @@ class TestLandingReads:
         reads = LandingReads(Unavailable)  # type: ignore[arg-type]
         outcomes = await asyncio.gather(*(reads.read(f"{n:064x}") for n in range(3)), return_exceptions=True)
         assert all(isinstance(outcome, OperationalError) for outcome in outcomes)
+
+
+class TestRevealBodies:
+    async def test_a_reveal_body_is_built_once_and_follows_every_change(
+        self, serving: tuple[httpx.AsyncClient, FastAPI]
+    ) -> None:
+        client, _ = serving
+        learner, created, token = await _serving_share(client)
+        first, second = [await client.post(f"/s/{token}/reveal", headers=JSON) for _ in range(2)]
+        assert first.status_code == second.status_code == 200
+        assert first.content == second.content
+        assert (uuid.UUID(created["id"]), "en") in reveal_bodies._entries
+        path = f"{SHARES}/{created['id']}"
+        etag = (await client.get(path, headers=learner.headers)).headers["ETag"]
+        sooner = (datetime.now(UTC) + timedelta(days=2)).replace(microsecond=0)
+        changed = await client.patch(
+            path, json={"expires_at": sooner.isoformat()}, headers={**learner.headers, "If-Match": etag}
+        )
+        assert changed.status_code == 200, changed.text
+        revealed = await client.post(f"/s/{token}/reveal", headers=JSON)
+        assert _parse(revealed.json()["link_expires_at"]) == sooner
+
+    async def test_a_revocation_leaves_no_copy_of_the_released_values(
+        self, serving: tuple[httpx.AsyncClient, FastAPI]
+    ) -> None:
+        client, _ = serving
+        learner, created, token = await _serving_share(client)
+        assert (await client.post(f"/s/{token}/reveal", headers=JSON)).status_code == 200
+        assert len(reveal_bodies) == 1
+        await client.post(f"{SHARES}/{created['id']}/revoke", headers=learner.headers)
+        assert len(reveal_bodies) == 0
+        assert (await client.post(f"/s/{token}/reveal", headers=JSON)).status_code == 410
 
 
 class TestReleaseBatches:

@@ -583,10 +583,10 @@ class LandingLog:
             await self.flush()
 
 
-landing_cache: ReadCache[str, LandingRecord] = ReadCache(
-    tables={"shares", "share_items", "users", "recognition_bodies", "credentials"},
-    channel="passerelle_shares",
-)
+SHARE_TABLES = frozenset({"shares", "share_items", "users", "recognition_bodies", "credentials"})
+"""What a viewer's page of a share is made of: a write to any of them empties the caches of those pages."""
+SHARES_CHANNEL = "passerelle_shares"
+landing_cache: ReadCache[str, LandingRecord] = ReadCache(tables=SHARE_TABLES, channel=SHARES_CHANNEL)
 """Landings by token digest, for shares without a view limit (their state changes only by a write to `shares`,
 which empties the cache, or by expiry, judged on every request). Unknown digests are never stored."""
 

@@ -13,7 +13,7 @@ import gettext as gettext_module
 import io
 import re
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final, Literal
 
@@ -41,6 +41,7 @@ def is_supported(language: str | None) -> bool:
     return language in LANGUAGES
 
 
+@lru_cache(maxsize=512)  # browsers send a few distinct headers; each is parsed once
 def negotiate(accept_language: str | None, default: str = DEFAULT_LANGUAGE) -> str:
     """The supported language the `Accept-Language` header prefers most (RFC 9110 §12.5.4, basic filtering on the
     primary subtag: `fr-CH` picks French), or `default` when it names none (or is absent or malformed)."""

@@ -6,11 +6,15 @@ atomic statement — and `verify` (a live verification of the documents, no view
 exhausted links release nothing anywhere. Unknown and malformed tokens get the same bytes. Every answer carries
 the privacy headers below; tokens never reach a log (the access log records the route as `/s/{token}`).
 
-The landing and the reveal are the hot routes (bench/README.md, `sharing`). Landings that arrive together are read
-with one statement (`service.LandingReads`) and their events queued (`service.LandingLog`, written once a second);
-a landing page is rendered once per distinct content. Reveals and downloads of links that name no recipient that
-arrive together are committed together (`service.ReleaseBatches`). On SQLite, these background writers of a
-process take turns for the database's one write lock instead of polling for it in SQLite's busy handler.
+The landing and the reveal are the hot routes (bench/README.md, `sharing`): plain routes (`api.deps.PlainRoute`,
+the endpoint gets the token and the request, no parameter solving) answering with headers encoded once. Landings
+that arrive together are read with one statement (`service.LandingReads`), then kept in `service.landing_cache`
+(links without a view limit) until a write to what they show; their events are queued (`service.LandingLog`,
+written once a second); a landing page is rendered once per distinct content. Reveals and downloads of links that
+name no recipient that arrive together are committed together (`service.ReleaseBatches`); a reveal's JSON body is
+built once per share and language (`reveal_bodies`) until a write to what it shows (docs/scaling.md, read caches).
+On SQLite, these background writers of a process take turns for the database's one write lock instead of polling
+for it in SQLite's busy handler.
 """
 
 from __future__ import annotations

@@ -41,12 +41,27 @@ def is_supported(language: str | None) -> bool:
     return language in LANGUAGES
 
 
-@lru_cache(maxsize=512)  # browsers send a few distinct headers; each is parsed once
 def negotiate(accept_language: str | None, default: str = DEFAULT_LANGUAGE) -> str:
     """The supported language the `Accept-Language` header prefers most (RFC 9110 §12.5.4, basic filtering on the
     primary subtag: `fr-CH` picks French), or `default` when it names none (or is absent or malformed)."""
     if not accept_language:
         return default
+    if len(accept_language) <= _REMEMBERED_LENGTH:
+        return _negotiate_remembered(accept_language, default)
+    return _negotiate(accept_language, default)
+
+
+_REMEMBERED_LENGTH = 256
+"""Browsers send a few distinct, short headers: each is parsed once (a long one, rarely sent, is parsed each time,
+so the remembered ones stay small whatever a client sends)."""
+
+
+@lru_cache(maxsize=512)
+def _negotiate_remembered(accept_language: str, default: str) -> str:
+    return _negotiate(accept_language, default)
+
+
+def _negotiate(accept_language: str, default: str) -> str:
     ranked: list[tuple[float, int, str]] = []
     for position, part in enumerate(accept_language.split(",")[:_MAX_RANGES]):
         tag, _, parameters = part.strip().partition(";")

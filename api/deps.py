@@ -178,8 +178,8 @@ class PlainRoute(APIRoute):
     routes (a share's landing and reveal) more than their own work. The OpenAPI document is built from the
     signature as for any route. An endpoint that takes anything else is refused when the route is made."""
 
-    def __init__(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
-        super().__init__(path, endpoint, **options)
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """The handler (FastAPI asks for it while making the route, once the endpoint's signature is read)."""
         dependant = self.dependant
         extra = (
             dependant.query_params,
@@ -188,16 +188,13 @@ class PlainRoute(APIRoute):
             dependant.body_params,
             dependant.dependencies,
         )
-        if any(extra) or dependant.request_param_name is None:
-            raise TypeError(f"{path}: a plain route's endpoint takes path parameters and the request, nothing else")
+        request_name = dependant.request_param_name
+        if any(extra) or request_name is None:
+            raise TypeError(f"{self.path}: a plain route's endpoint takes path parameters and the request only")
         if any(param.field_info.annotation is not str for param in dependant.path_params):
-            raise TypeError(f"{path}: a plain route's path parameters are text")
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            raise TypeError(f"{self.path}: a plain route's path parameters are text")
         endpoint = self.endpoint
-        names = tuple(param.name for param in self.dependant.path_params)
-        request_name = self.dependant.request_param_name
-        assert request_name is not None  # checked in __init__
+        names = tuple(param.name for param in dependant.path_params)
 
         async def handle(request: Request) -> Response:
             arguments: dict[str, Any] = {name: request.path_params[name] for name in names}

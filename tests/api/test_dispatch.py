@@ -1,18 +1,21 @@
-"""The route index hands every request to the route FastAPI's own walk would, with the same scope."""
+"""The route index hands every request to the route FastAPI's own walk would, with the same scope; plain routes
+call their endpoint with the path parameters and the request."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
+import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi import routing as fastapi_routing
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from api import dispatch
 from api.app import create_app
+from api.deps import PlainRoute
 from core.settings import Settings
 
 SAMPLES = {"str": "sample-value", "int": "7", "uuid": str(uuid.UUID(int=7)), "path": "a/b", "float": "1.5"}
@@ -155,3 +158,37 @@ def index_entries(app: FastAPI) -> list[dispatch.Entry]:
     routes = list(fastapi_routing._iter_routes_with_context(app.router.routes))
     assert len(entries) == len(routes)
     return entries
+
+
+class TestPlainRoute:
+    def test_an_endpoint_taking_more_than_text_path_parameters_and_the_request_is_refused(self) -> None:
+        async def with_query(token: str, request: Request, page: int = 1) -> Response:
+            return Response()
+
+        async def with_number(token: int, request: Request) -> Response:
+            return Response()
+
+        async def without_request(token: str) -> Response:
+            return Response()
+
+        for endpoint in (with_query, with_number, without_request):
+            router = APIRouter(route_class=PlainRoute)
+            with pytest.raises(TypeError):
+                router.add_api_route("/x/{token}", endpoint)
+
+    async def test_the_endpoint_gets_the_path_parameters_and_the_request(self) -> None:
+        router = APIRouter(prefix="/x", route_class=PlainRoute)
+
+        @router.get("/{first}/{second}")
+        async def both(first: str, second: str, request: Request) -> Response:
+            return Response(f"{first}|{second}|{request.method}".encode(), media_type="text/plain")
+
+        app = FastAPI()
+        app.include_router(router)
+        dispatch.install(app)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+            answer = await client.get("/x/a%20b/c")
+        assert answer.status_code == 200
+        assert answer.text == "a b|c|GET"
+        parameters = app.openapi()["paths"]["/x/{first}/{second}"]["get"]["parameters"]
+        assert [parameter["name"] for parameter in parameters] == ["first", "second"]

@@ -18,7 +18,9 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Integer, Table, bindparam, delete, func, insert, inspect, or_, select, update
+from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.expression import Executable
 from sqlmodel import SQLModel, col
 
 from core.accounts.models import RecognitionBody, User
@@ -214,6 +216,14 @@ class ShareRepository:
         views: int | None = (await self.session.execute(statement)).scalar_one_or_none()
         return views
 
+    async def _core(self, statement: Executable, parameters: Any) -> Result[Any]:
+        """A Core statement on the session's connection, in its transaction, without the ORM's execution path
+        (for the hot statements on tables, which load no object). The session's events do not see it: only
+        statements that write nothing a read cache holds go this way (`core.readcache`: view counts, inserts,
+        reads)."""
+        connection = await self.session.connection()
+        return await connection.execute(statement, parameters)
+
     async def consume_open_views(
         self, digest: str, now: datetime, wanted: int = 1
     ) -> tuple[ShareHead, str | None] | None:
@@ -222,14 +232,14 @@ class ShareRepository:
         owner's display name, or None (unknown, not active, too few views left, or bound to a recipient — checks
         this statement does not make)."""
         parameters = {"digest": digest, "now": now, "wanted": wanted}
-        row = (await self.session.execute(_CONSUME_OPEN_VIEWS, parameters)).one_or_none()
+        row = (await self._core(_CONSUME_OPEN_VIEWS, parameters)).one_or_none()
         return None if row is None else (ShareHead.of(row), row[_HEAD_WIDTH])
 
     async def released_items(self, share_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[ReleasedItem]]:
         """The items of these shares, in order, by share."""
         found: dict[uuid.UUID, list[ReleasedItem]] = {}
         if share_ids:
-            rows = (await self.session.execute(_RELEASED_ITEMS, {"share_ids": list(share_ids)})).all()
+            rows: Sequence[Any] = (await self._core(_RELEASED_ITEMS, {"share_ids": list(share_ids)})).all()
             for share_id, fields, presentation in rows:
                 found.setdefault(share_id, []).append(ReleasedItem(fields=fields, presentation=presentation))
         return found
@@ -237,7 +247,7 @@ class ShareRepository:
     async def add_events(self, rows: Sequence[dict[str, Any]]) -> None:
         """Insert access-log rows given as column values (one statement, no unit-of-work bookkeeping)."""
         if rows:
-            await self.session.execute(_INSERT_EVENTS, list(rows))
+            await self._core(_INSERT_EVENTS, list(rows))
 
     async def existing(self, share_ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
         """Which of these shares still exist."""

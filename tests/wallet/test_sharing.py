@@ -702,6 +702,22 @@ class TestRevealBodies:
         revealed = await client.post(f"/s/{token}/reveal", headers=JSON)
         assert _parse(revealed.json()["link_expires_at"]) == sooner
 
+    async def test_deleting_a_shared_credential_removes_it_from_the_next_reveal(
+        self, serving: tuple[httpx.AsyncClient, FastAPI]
+    ) -> None:
+        client, _ = serving
+        learner = await create_account(client, email=f"hot-path-{secrets.token_hex(4)}@example.org")
+        kept, deleted = await imported(client, learner, OB3), await imported(client, learner, EDC)
+        items = [
+            {"credential_id": kept["id"], "fields": ["title"]},
+            {"credential_id": deleted["id"], "fields": ["title"]},
+        ]
+        token = token_of(await share(client, learner, items))
+        assert len((await client.post(f"/s/{token}/reveal", headers=JSON)).json()["credentials"]) == 2
+        gone = await client.delete(f"/v1/wallet/credentials/{deleted['id']}", headers=learner.headers)
+        assert gone.status_code == 204, gone.text
+        assert len((await client.post(f"/s/{token}/reveal", headers=JSON)).json()["credentials"]) == 1
+
     async def test_a_revocation_leaves_no_copy_of_the_released_values(
         self, serving: tuple[httpx.AsyncClient, FastAPI]
     ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import threading
 import time
 import uuid
 
@@ -18,15 +19,19 @@ class _RandomPool:
     def __init__(self) -> None:
         self._buffer = b""
         self._offset = 0
+        self._lock = threading.Lock()  # ids are also made in worker threads: no two callers get the same bytes
 
     def take(self, count: int) -> bytes:
-        if self._offset + count > len(self._buffer):
-            self._buffer, self._offset = os.urandom(self.SIZE), 0
-        taken = self._buffer[self._offset : self._offset + count]
-        self._offset += count
-        return taken
+        with self._lock:
+            if self._offset + count > len(self._buffer):
+                self._buffer, self._offset = os.urandom(self.SIZE), 0
+            taken = self._buffer[self._offset : self._offset + count]
+            self._offset += count
+            return taken
 
     def empty(self) -> None:
+        # In the forked child, which has only the forking thread: the lock may have been held by another thread.
+        self._lock = threading.Lock()
         self._buffer, self._offset = b"", 0
 
 

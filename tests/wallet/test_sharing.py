@@ -494,6 +494,18 @@ async def _serving_share(client: httpx.AsyncClient, **options: Any) -> tuple[Acc
     return learner, created, token_of(created)
 
 
+async def _move_expiry(client: httpx.AsyncClient, learner: Account, share_id: str, *, days: int) -> datetime:
+    """Set the share's expiry `days` from now through the API (with its ETag); answers the new expiry."""
+    path = f"{SHARES}/{share_id}"
+    etag = (await client.get(path, headers=learner.headers)).headers["ETag"]
+    expires_at = (datetime.now(UTC) + timedelta(days=days)).replace(microsecond=0)
+    changed = await client.patch(
+        path, json={"expires_at": expires_at.isoformat()}, headers={**learner.headers, "If-Match": etag}
+    )
+    assert changed.status_code == 200, changed.text
+    return expires_at
+
+
 async def _count_events(engine: AsyncEngine, share_id: str, event: str) -> int:
     async with engine.connect() as connection:
         statement = select(func.count()).where(
@@ -645,15 +657,9 @@ class TestLandingReads:
         renamed = await client.patch("/v1/me", json={"display_name": "Renamed Learner"}, headers=learner.headers)
         assert renamed.status_code == 200, renamed.text
         assert (await client.get(f"/s/{token}", headers=JSON)).json()["shared_by"] == "Renamed Learner"
-        path = f"{SHARES}/{created['id']}"
-        etag = (await client.get(path, headers=learner.headers)).headers["ETag"]
-        sooner = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
-        changed = await client.patch(
-            path, json={"expires_at": sooner.isoformat()}, headers={**learner.headers, "If-Match": etag}
-        )
-        assert changed.status_code == 200, changed.text
+        sooner = await _move_expiry(client, learner, created["id"], days=3)
         assert _parse((await client.get(f"/s/{token}", headers=JSON)).json()["expires_at"]) == sooner
-        assert (await client.delete(path, headers=learner.headers)).status_code == 204
+        assert (await client.delete(f"{SHARES}/{created['id']}", headers=learner.headers)).status_code == 204
         assert (await client.get(f"/s/{token}", headers=JSON)).status_code == 404
 
     async def test_a_share_with_a_view_limit_is_read_every_time(
@@ -692,13 +698,7 @@ class TestRevealBodies:
         assert first.status_code == second.status_code == 200
         assert first.content == second.content
         assert (uuid.UUID(created["id"]), "en") in reveal_bodies._entries
-        path = f"{SHARES}/{created['id']}"
-        etag = (await client.get(path, headers=learner.headers)).headers["ETag"]
-        sooner = (datetime.now(UTC) + timedelta(days=2)).replace(microsecond=0)
-        changed = await client.patch(
-            path, json={"expires_at": sooner.isoformat()}, headers={**learner.headers, "If-Match": etag}
-        )
-        assert changed.status_code == 200, changed.text
+        sooner = await _move_expiry(client, learner, created["id"], days=2)
         revealed = await client.post(f"/s/{token}/reveal", headers=JSON)
         assert _parse(revealed.json()["link_expires_at"]) == sooner
 

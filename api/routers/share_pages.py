@@ -176,13 +176,18 @@ templates.globals.update(
 )
 
 
-_RAW_SHARE_HEADERS = [
-    (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in SHARE_HEADERS.items()
-]
-_RAW_LANGUAGE_HEADERS = {
-    language: [*_RAW_SHARE_HEADERS, (b"content-language", language.encode()), (b"vary", b"Accept-Language")]
-    for language in i18n.LANGUAGES
-}
+def _headers(language: str, base: dict[str, str] = SHARE_HEADERS) -> dict[str, str]:
+    headers = dict(base)
+    language_headers(headers, language)
+    return headers
+
+
+def _encoded(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    return [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()]
+
+
+_RAW_SHARE_HEADERS = _encoded(SHARE_HEADERS)
+_RAW_LANGUAGE_HEADERS = {language: _encoded(_headers(language)) for language in i18n.LANGUAGES}
 
 
 def _answer(body: bytes, media_type: str, language: str | None = None) -> Response:
@@ -191,12 +196,6 @@ def _answer(body: bytes, media_type: str, language: str | None = None) -> Respon
     response = Response(body, media_type=media_type)
     response.raw_headers.extend(_RAW_SHARE_HEADERS if language is None else _RAW_LANGUAGE_HEADERS[language])
     return response
-
-
-def _headers(language: str, base: dict[str, str] = SHARE_HEADERS) -> dict[str, str]:
-    headers = dict(base)
-    language_headers(headers, language)
-    return headers
 
 
 def _html(name: str, language: str, status: int = 200, **context: Any) -> Response:

@@ -50,11 +50,12 @@ def loads(data: bytes | str) -> Any:
     # U+0000 can only come from the escape \u0000 (jiter refuses raw control characters in strings), and only an
     # escape \u003a can put a colon in a string that the text does not show: either sends the text to the exact
     # parser. Otherwise the colons count the members.
-    if _SUSPECT_ESCAPE.search(text) is not None:
+    if b"\\u00" in text and _SUSPECT_ESCAPE.search(text) is not None:
         return _exact(data)
-    if b"{" not in text and text.count(b"[") <= MAX_DEPTH and _FLOAT_TOKEN.search(text) is None:
-        # No object, so no key to repeat; too few brackets to nest too deep; no number that could read as
-        # infinity (only a digit followed by `.`, `e` or `E` makes a float). An SD-JWT disclosure, usually.
+    if b"{" not in text and text.count(b"[") <= MAX_DEPTH:
+        # No object, so no key to repeat; too few brackets to nest too deep: only a number that reads as infinity
+        # is left to refuse. An SD-JWT disclosure, usually.
+        _refuse_infinity(value)
         return value
     colons = text.count(b":")
     members, colons_in_strings = _members(value)
@@ -64,9 +65,20 @@ def loads(data: bytes | str) -> Any:
 
 
 _SUSPECT_ESCAPE = re.compile(rb"\\u00(?:00|3[aA])")
-_FLOAT_TOKEN = re.compile(rb"[0-9][.eE]")
 """`\\u0000` and `\\u003a`. An escaped backslash followed by those letters matches too: the exact parser is slower,
 never wrong."""
+
+
+def _refuse_infinity(value: Any) -> None:
+    """Refuse a float that read as infinity (1e999) anywhere in a value made of arrays and scalars only."""
+    pending: list[list[Any]] = [value if type(value) is list else [value]]
+    while pending:
+        for item in pending.pop():
+            kind = type(item)
+            if kind is list:
+                pending.append(item)
+            elif kind is float and item - item != 0.0:  # inf - inf is NaN
+                raise _not_finite()
 
 
 def _members(value: Any) -> tuple[int, int]:

@@ -7,7 +7,6 @@ what detection parsed: nothing is parsed twice).
 
 from __future__ import annotations
 
-import base64
 import binascii
 import enum
 from dataclasses import dataclass, field
@@ -115,9 +114,12 @@ def _classify_vc(document: dict[str, Any], *, jwt: bool) -> CredentialFormat:
     raise UnrecognisedCredential("The JSON document is not a Verifiable Credential (no VerifiableCredential type).")
 
 
+_TO_STANDARD = bytes.maketrans(b"-_", b"+/")
+
+
 def _b64url_json(segment: str) -> Any:
-    try:
-        raw = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+    try:  # what `base64.urlsafe_b64decode` does, without its wrappers
+        raw = binascii.a2b_base64(segment.encode("ascii").translate(_TO_STANDARD) + b"=" * (-len(segment) % 4))
     except (binascii.Error, ValueError) as exc:
         raise UnrecognisedCredential("A JWT segment is not base64url.") from exc
     return jsonstrict.loads(raw)

@@ -57,6 +57,22 @@ async def test_a_cancelled_caller_stops_waiting_and_the_threads_go_on() -> None:
     assert await workers.run(lambda: "next") == "next"
 
 
+async def test_calls_one_after_another_go_to_the_thread_that_went_idle_last() -> None:
+    workers = ThreadWorkers(4)
+    threads = {await workers.run(threading.get_ident) for _ in range(50)}
+    assert len(threads) == 1
+
+
+async def test_every_call_is_answered_when_there_are_more_calls_than_threads() -> None:
+    workers = ThreadWorkers(3)
+
+    def square(n: int) -> int:
+        time.sleep(0.001)
+        return n * n
+
+    assert await asyncio.gather(*(workers.run(square, n) for n in range(200))) == [n * n for n in range(200)]
+
+
 def test_at_least_one_thread() -> None:
     with pytest.raises(ValueError, match="at least one thread"):
         ThreadWorkers(0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import binascii
 import hashlib
 import re
@@ -13,7 +12,7 @@ from typing import Any
 
 from core import jsonstrict
 from wallet.sdjwt.errors import SdJwtError
-from wallet.verification.signatures import canonical_tail
+from wallet.verification.signatures import strict_b64url
 
 # RFC 9901 §4.1.1: names from the IANA "Named Information Hash Algorithm" registry; sha-256 is the default.
 HASH_ALGORITHMS: dict[str, Callable[[bytes], Any]] = {
@@ -29,19 +28,24 @@ _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
 
 
 def b64url_encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+    return binascii.b2a_base64(data, newline=False).translate(_TO_URLSAFE).rstrip(b"=").decode("ascii")
+
+
+_TO_URLSAFE = bytes.maketrans(b"+/", b"-_")
 
 
 def b64url_decode(text: str, *, code: str, what: str) -> bytes:
     """Strict base64url without padding (RFC 7515 §2): no `=`, no whitespace, no stray trailing bits."""
-    if not _BASE64URL.fullmatch(text) or len(text) % 4 == 1:
-        raise SdJwtError(f"{what} is not base64url.", code=code)
-    if not canonical_tail(text):
-        raise SdJwtError(f"{what} is not canonical base64url.", code=code)
-    try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError) as exc:
-        raise SdJwtError(f"{what} is not base64url.", code=code) from exc
+    decoded = strict_b64url(text)
+    if decoded is None:
+        raise SdJwtError(f"{what} is not {'canonical ' if is_b64url_alphabet(text) else ''}base64url.", code=code)
+    return decoded
+
+
+def is_b64url_alphabet(text: str) -> bool:
+    """Only base64url characters, and a length base64 can have: what is left to be wrong is the last character's
+    unused bits."""
+    return _BASE64URL.fullmatch(text) is not None and len(text) % 4 != 1
 
 
 def check_hash_algorithm(name: Any) -> str:
@@ -56,7 +60,8 @@ def check_hash_algorithm(name: Any) -> str:
 
 def digest(text: str, hash_algorithm: str) -> str:
     """base64url(hash(ASCII(text))) — digests of Disclosures (§4.2.3) and `sd_hash` (§4.3.1)."""
-    return b64url_encode(HASH_ALGORITHMS[check_hash_algorithm(hash_algorithm)](text.encode("ascii")).digest())
+    function = HASH_ALGORITHMS.get(hash_algorithm) or HASH_ALGORITHMS[check_hash_algorithm(hash_algorithm)]
+    return b64url_encode(function(text.encode("ascii")).digest())
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class Node:
 
     disclosure: str | None = None
     children: dict[str | int, Node] = field(default_factory=dict)
+    """The origins of the children that are containers or were disclosed; a plain scalar has none."""
 
     def disclosures(self) -> Iterable[str]:
         if self.disclosure is not None:
@@ -36,11 +37,21 @@ class Node:
         for child in self.children.values():
             yield from child.disclosures()
 
-    def disclosed_paths(self, path: ClaimPath = ()) -> Iterable[ClaimPath]:
-        if self.disclosure is not None:
-            yield path
-        for key, child in self.children.items():
-            yield from child.disclosed_paths((*path, key))
+    def disclosed_paths(self, path: ClaimPath = ()) -> list[ClaimPath]:
+        """Every path below (and at) this node that a Disclosure revealed, parents before children."""
+        found: list[ClaimPath] = []
+        pending: list[tuple[ClaimPath, Node]] = [(path, self)]
+        while pending:  # depth first, without a generator per level
+            at, node = pending.pop()
+            if node.disclosure is not None:
+                found.append(at)
+            if node.children:
+                pending.extend(((*at, key), child) for key, child in reversed(node.children.items()))
+        return found
+
+
+_LEAF = Node()
+"""The origin of every plain scalar: shared, never changed (a disclosed value gets a node of its own)."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,7 @@ class _Walk:
             return self.object(value, depth, reserved=frozenset())
         if isinstance(value, list):
             return self.array(value, depth)
-        return value, Node()
+        return value, _LEAF
 
     def object(self, value: dict[str, Any], depth: int, *, reserved: frozenset[str]) -> tuple[dict[str, Any], Node]:
         output: dict[str, Any] = {}
@@ -91,7 +102,11 @@ class _Walk:
         for name, item in value.items():
             if name == SD or name in reserved:
                 continue  # RFC 9901 §7.1 steps 3.4 and 3.5: `_sd` and the top-level `_sd_alg` are removed
-            output[name], origin.children[name] = self.value(item, depth + 1)
+            kind = type(item)
+            if kind is dict or kind is list:
+                output[name], origin.children[name] = self.value(item, depth + 1)
+            else:  # a plain scalar: nothing to replace, and its origin is the leaf every scalar shares
+                output[name] = item
         if SD not in value:
             return output, origin
         digests = value[SD]
@@ -110,8 +125,7 @@ class _Walk:
                     code="claim_name_collision",
                 )
             output[disclosure.name], child = self.value(disclosure.value, depth + 1)
-            child.disclosure = disclosure.encoded
-            origin.children[disclosure.name] = child
+            origin.children[disclosure.name] = Node(disclosure.encoded, child.children)
         return output, origin
 
     def array(self, value: list[Any], depth: int) -> tuple[list[Any], Node]:
@@ -119,8 +133,12 @@ class _Walk:
         origin = Node()
         for element in value:
             if not _is_array_digest(element):
-                item, origin.children[len(output)] = self.value(element, depth + 1)
-                output.append(item)
+                kind = type(element)
+                if kind is dict or kind is list:
+                    item, origin.children[len(output)] = self.value(element, depth + 1)
+                    output.append(item)
+                else:
+                    output.append(element)
                 continue
             disclosure = self._see(element[ARRAY_DIGEST])
             if disclosure is None:
@@ -131,8 +149,7 @@ class _Walk:
                     "An object-property Disclosure is referenced from an array.", code="invalid_disclosure"
                 )
             item, child = self.value(disclosure.value, depth + 1)
-            child.disclosure = disclosure.encoded
-            origin.children[len(output)] = child
+            origin.children[len(output)] = Node(disclosure.encoded, child.children)
             output.append(item)
         return output, origin
 
@@ -184,7 +201,7 @@ def disclosures_for(processed: Processed, path: Sequence[Any]) -> list[str]:
                     raise _invalid_path(path, "does not point at a claim")
                 keys = [step]
             for key in keys:
-                child = origin.children[key]
+                child = origin.children.get(key, _LEAF)
                 if child.disclosure is not None:
                     found.append(child.disclosure)
                 following.append((value[key], child))

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from core import jsonstrict
 from wallet.sdjwt.encoding import b64url_decode
 from wallet.sdjwt.errors import SdJwtError
+from wallet.verification.signatures import canonical_tail, is_b64url
 
 Serialization = Literal["compact", "flattened", "general"]
 
@@ -29,13 +30,16 @@ def _malformed(detail: str) -> SdJwtError:
     return SdJwtError(detail, code="malformed_sd_jwt")
 
 
-def split_jwt(token: str, what: str) -> tuple[str, str, str]:
-    """The three base64url segments of a compact JWS, each checked."""
+def split_jwt(token: str, what: str, *, alphabet_checked: bool = False) -> tuple[str, str, str]:
+    """The three base64url segments of a compact JWS, each checked (not decoded: the verifier decodes what it
+    reads). `alphabet_checked`: the caller already knows `token` holds only base64url characters and dots."""
     segments = token.split(".")
     if len(segments) != 3 or not all(segments[:2]):
         raise _malformed(f"{what} is not a compact JWS (three base64url segments).")
     for segment in segments:
-        b64url_decode(segment, code="malformed_sd_jwt", what=f"A segment of {what}")
+        valid = len(segment) % 4 != 1 and canonical_tail(segment) if alphabet_checked else is_b64url(segment)
+        if not valid:
+            b64url_decode(segment, code="malformed_sd_jwt", what=f"A segment of {what}")  # raises, with the reason
     return segments[0], segments[1], segments[2]
 
 
@@ -109,7 +113,7 @@ def _parse_compact(text: str) -> SdJwtParts:
     issuer_jwt, *disclosures, last = parts
     if "." not in issuer_jwt:
         raise _malformed("The SD-JWT must start with the Issuer-signed JWT.")
-    protected, payload, signature = split_jwt(issuer_jwt, "The Issuer-signed JWT")
+    protected, payload, signature = split_jwt(issuer_jwt, "The Issuer-signed JWT", alphabet_checked=True)
     for disclosure in disclosures:
         if not disclosure:
             raise _malformed("An SD-JWT has an empty part between two '~'.")
@@ -119,7 +123,7 @@ def _parse_compact(text: str) -> SdJwtParts:
     if last:
         if "." not in last:
             raise _malformed("The last part is neither empty nor a Key Binding JWT; an SD-JWT ends with '~'.")
-        split_jwt(last, "The Key Binding JWT")
+        split_jwt(last, "The Key Binding JWT", alphabet_checked=True)
         kb_jwt = last
     return SdJwtParts("compact", payload, (Signature(protected, signature),), tuple(disclosures), kb_jwt)
 

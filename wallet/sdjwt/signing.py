@@ -176,6 +176,19 @@ def verify(
     if len(segments) != 3:
         raise SdJwtError("The JWS is not three base64url segments.", code=failure_code)
     protected, payload, signature = segments
+    verify_segments(protected, payload, signature, key, algorithm, failure_code=failure_code)
+
+
+def verify_segments(
+    protected: str,
+    payload: str,
+    signature: str,
+    key: AsymmetricKey,
+    algorithm: str,
+    *,
+    failure_code: Literal["signature_invalid", "kb_jwt_signature_invalid"],
+) -> None:
+    """`verify()` of a JWS already split into its three segments."""
     if len(protected) > _MAX_HEADER_SEGMENT or len(payload) > _MAX_PAYLOAD_SEGMENT:
         raise SdJwtError("The JWS header or payload is too large.", code=failure_code)
     try:

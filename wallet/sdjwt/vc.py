@@ -24,7 +24,7 @@ from wallet.sdjwt.errors import SdJwtError
 from wallet.sdjwt.issuer import VC_NON_DISCLOSABLE_CLAIMS, VC_TYPE
 from wallet.sdjwt.keybinding import KeyBindingRequirement
 from wallet.sdjwt.serialization import SdJwtParts, parse
-from wallet.sdjwt.verifier import KeyResolver, SignatureKey, VerifiedSdJwt, key_source, verify_parts
+from wallet.sdjwt.verifier import Decoded, KeyResolver, SignatureKey, VerifiedSdJwt, key_source, verify_parts
 
 # SD-JWT VC §3.2.1: the `typ` was `vc+sd-jwt` until November 2024; accepted, and flagged, during the transition.
 LEGACY_VC_TYPE = "vc+sd-jwt"
@@ -102,10 +102,12 @@ def verify_vc(
     key_binding: KeyBindingRequirement | None = None,
     now: datetime | None = None,
     leeway: timedelta = timedelta(seconds=30),
+    decoded: Decoded | None = None,
 ) -> VerifiedSdJwtVc:
     """Verify an SD-JWT VC presentation (its text, or its parts as `parse()` split it): every SD-JWT rule
     (`verify()`), then `typ`, `vct`, `iss` and the claims that must stay in the clear. Exactly one of `issuer_key`,
-    `key_resolver` and `use_x5c` names the key."""
+    `key_resolver` and `use_x5c` names the key. `decoded`: the header and payload already parsed from `presentation`
+    (`verify_parts`)."""
     chains: list[tuple[CertificateDetails, ...]] = []
     key_for: SignatureKey
     if use_x5c:
@@ -126,7 +128,7 @@ def verify_vc(
 
     parts = parse(presentation) if isinstance(presentation, str) else presentation
     verified = verify_parts(
-        parts, key_for=key_for, algorithms=algorithms, key_binding=key_binding, now=now, leeway=leeway
+        parts, key_for=key_for, algorithms=algorithms, key_binding=key_binding, now=now, leeway=leeway, decoded=decoded
     )
     typ = verified.header.get("typ")
     if typ not in (VC_TYPE, LEGACY_VC_TYPE):

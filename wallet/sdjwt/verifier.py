@@ -28,6 +28,9 @@ KeyResolver = Callable[[str | None, Mapping[str, Any]], signing.KeyMaterial]
 """Given the (not yet verified) `iss` and JOSE header (`kid`, …), the Issuer's public key — e.g. looked up in JWT VC
 Issuer Metadata. Raise a `DomainError` when the Issuer or key is unknown."""
 
+Decoded = tuple[dict[str, Any], dict[str, Any]]
+"""A protected header and a payload, parsed."""
+
 SignatureKey = Callable[[str | None, dict[str, Any], dict[str, Any]], signing.KeyMaterial]
 """Internal: (iss, protected header, unprotected header) → key."""
 
@@ -72,22 +75,35 @@ def _check_validity(claims: Mapping[str, Any], now: datetime, leeway: timedelta)
 
 
 def _verify_signatures(
-    parts: SdJwtParts, payload: Mapping[str, Any], key_for: SignatureKey, algorithms: Collection[str]
+    parts: SdJwtParts,
+    payload: Mapping[str, Any],
+    key_for: SignatureKey,
+    algorithms: Collection[str],
+    first_header: dict[str, Any] | None,
 ) -> dict[str, Any]:
     """The protected header of the first signature that verifies (RFC 7515 §7.2: the application decides which
     signatures must verify; one trusted Issuer signature is enough). All failing → the first failure."""
     issuer = payload.get("iss") if isinstance(payload.get("iss"), str) else None
     first_failure: SdJwtError | None = None
-    for signature in parts.signatures:
+    for index, signature in enumerate(parts.signatures):
         try:
-            header = decode_json_segment(signature.protected, code="malformed_sd_jwt", what="The JOSE header")
-            if set(header) & set(signature.header):
+            if index == 0 and first_header is not None:
+                header = first_header
+            else:
+                header = decode_json_segment(signature.protected, code="malformed_sd_jwt", what="The JOSE header")
+            if signature.header and set(header) & set(signature.header):
                 # RFC 7515 §7.2.1: protected and unprotected header parameter names must be disjoint
                 raise SdJwtError("A header parameter is both protected and unprotected.", code="invalid_header")
             algorithm = signing.check_header(header, algorithms, code="invalid_header")
             key = signing.public_key(key_for(issuer, header, signature.header))
-            compact = f"{signature.protected}.{parts.payload}.{signature.signature}"
-            signing.verify(compact, key, algorithm, failure_code="signature_invalid")
+            signing.verify_segments(
+                signature.protected,
+                parts.payload,
+                signature.signature,
+                key,
+                algorithm,
+                failure_code="signature_invalid",
+            )
         except SdJwtError as exc:
             first_failure = first_failure or exc
             continue
@@ -103,14 +119,21 @@ def verify_parts(
     key_binding: KeyBindingRequirement | None,
     now: datetime | None,
     leeway: timedelta,
+    decoded: Decoded | None = None,
 ) -> VerifiedSdJwt:
+    """`decoded`: the first signature's protected header and the payload, as a caller already parsed them (strict
+    JSON) from these very segments; they are then not parsed again."""
     allowed = signing.allowed_algorithms(algorithms)
     moment = now or utcnow()
     if key_binding is not None and key_binding.required and parts.kb_jwt is None:
         # RFC 9901 §7.3 step 2
         raise SdJwtError("Key Binding is required but the presentation has no KB-JWT.", code="kb_jwt_missing")
-    payload = decode_json_segment(parts.payload, code="malformed_sd_jwt", what="The Issuer-signed JWT payload")
-    header = _verify_signatures(parts, payload, key_for, allowed)
+    if decoded is not None:
+        first_header, payload = decoded
+    else:
+        first_header = None
+        payload = decode_json_segment(parts.payload, code="malformed_sd_jwt", what="The Issuer-signed JWT payload")
+    header = _verify_signatures(parts, payload, key_for, allowed, first_header)
     hash_algorithm = check_hash_algorithm(payload.get(SD_ALG, DEFAULT_HASH_ALGORITHM))
     disclosures = tuple(parse_disclosure(encoded) for encoded in parts.disclosures)
     processed = process(payload, disclosures, hash_algorithm)

@@ -37,7 +37,7 @@ def validity_period(
         "valid_from": start.isoformat() if start else None,
         "valid_until": end.isoformat() if end else None,
         "issued": issued_at.isoformat() if issued_at else None,
-        "checked_at": context.now.isoformat(),
+        "checked_at": context.now_text,
     }
     name = CheckName.VALIDITY_PERIOD
     if (valid_from is not None and start is None) or (valid_until is not None and end is None):

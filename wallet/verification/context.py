@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 import anyio
@@ -80,6 +81,11 @@ class VerificationContext:
     holder_keys: frozenset[str] = frozenset()
     """RFC 7638 thumbprints of the holder keys the wallet holds for the learner whose credential this is (the keys
     collected credentials are bound to); empty for a document verified without an owner."""
+
+    @cached_property
+    def now_text(self) -> str:
+        """`now` in ISO 8601, as every check's evidence writes it (computed once per context)."""
+        return self.now.isoformat()
 
     async def fetch_key_document(self, url: str, fetch: Callable[[], Awaitable[Any]]) -> Any:
         """`fetch()` the document at `url`, or answer what the run's earlier fetch of it gave (`KeyDocuments`)."""

@@ -44,7 +44,7 @@ def verify(text: str, context: VerificationContext, *, detected: Detected | None
         "vct": claims.get("vct"),
         "disclosures": len(parts.disclosures),
     }
-    issued = _Issued(parts, claims, issuer, evidence, context)
+    issued = _Issued(parts, header, claims, issuer, evidence, context)
     try:
         resolved = keys.resolve_offline(header, issuer, context)
     except DomainError as exc:
@@ -57,7 +57,9 @@ def verify(text: str, context: VerificationContext, *, detected: Detected | None
 @dataclass(frozen=True)
 class _Issued:
     parts: sdjwt.SdJwtParts
+    header: dict[str, Any]
     claims: dict[str, Any]
+    """The header and payload as parsed from `parts` (the verifier does not parse them again)."""
     issuer: str | None
     evidence: dict[str, Any]
     context: VerificationContext
@@ -81,7 +83,9 @@ class _Issued:
             )
         evidence = {**evidence, "key_source": resolved.source}
         try:
-            verified = sdjwt.verify_vc(self.parts, issuer_key=resolved.key, now=context.now)
+            verified = sdjwt.verify_vc(
+                self.parts, issuer_key=resolved.key, now=context.now, decoded=(self.header, self.claims)
+            )
         except sdjwt.SdJwtError as exc:
             if exc.code in SIGNATURE_CODES:
                 return Verified(

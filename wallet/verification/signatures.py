@@ -76,15 +76,29 @@ _TO_STANDARD = bytes.maketrans(b"-_", b"+/")
 def b64url_decode(segment: str) -> bytes:
     """Base64url without padding (RFC 7515 §2), strictly: a character outside the alphabet, or bits set past the
     last byte (a second spelling of the same bytes), is an error."""
-    if not _BASE64URL.fullmatch(segment) or len(segment) % 4 == 1:
+    decoded = strict_b64url(segment)
+    if decoded is None:
         raise SignatureInvalid("invalid_encoding")
-    if not canonical_tail(segment):
-        raise SignatureInvalid("invalid_encoding")
-    standard = segment.encode("ascii").translate(_TO_STANDARD) + b"=" * (-len(segment) % 4)
+    return decoded
+
+
+def strict_b64url(segment: str) -> bytes | None:
+    """The bytes of a strict base64url segment (see `b64url_decode`), or None if it is not one."""
+    if not is_b64url(segment):
+        return None
+    standard = segment.encode("ascii").translate(_TO_STANDARD) + _PADDING[len(segment) % 4]
     try:
         return binascii.a2b_base64(standard, strict_mode=True)
-    except binascii.Error as exc:
-        raise SignatureInvalid("invalid_encoding") from exc
+    except binascii.Error:
+        return None
+
+
+def is_b64url(segment: str) -> bool:
+    """Whether `segment` is strict unpadded base64url (what `b64url_decode` accepts), without decoding it."""
+    return _BASE64URL.fullmatch(segment) is not None and len(segment) % 4 != 1 and canonical_tail(segment)
+
+
+_PADDING = {0: b"", 2: b"==", 3: b"="}
 
 
 # The last character of unpadded base64 of 3n+1 bytes carries 4 unused bits, of 3n+2 bytes 2; they must be zero.

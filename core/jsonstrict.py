@@ -1,26 +1,24 @@
 """Strict JSON: one parser for every JSON the service accepts (ASVS 5.0 1.5.3, parser differentials).
 
 Refused: duplicate object keys, NaN/Infinity (the literals, and numbers too large for a double, which parsers
-read as infinity), integers longer than Python converts (4,300 digits), containers nested deeper than `MAX_DEPTH`, strings with U+0000 or
-lone surrogates, invalid UTF-8, and anything that is not a single JSON text.
+read as infinity), integers longer than Python converts (4,300 digits), containers nested deeper than
+`MAX_DEPTH`, strings with U+0000 or lone surrogates, invalid UTF-8, and anything that is not a single JSON text.
 
-Two parsers, one verdict. The fast path is jiter (`pydantic_core.from_json`, Rust): it already refuses NaN and
-Infinity (with `allow_inf_nan=False`), lone surrogates, raw control characters, invalid UTF-8 and trailing data,
-and parses several times faster than the standard library. It keeps the last of two equal keys instead of refusing
-them, so one walk over the result checks the rest: the nesting depth and the number of members. Outside strings a
-colon only separates a key from its value, so the colons of the text minus the colons inside the parsed strings is
-the number of members the text wrote; fewer in the result means two keys were merged. Whenever the fast path
-objects, the count differs, or the text holds an escape the count cannot see through (`\\u0000`, `\\u003a`), the
-standard library parser with a duplicate-refusing hook (the exact path) decides, and names the problem.
+Two parsers, one verdict. The fast path is jiter (Rust; the parser pydantic uses): with `catch_duplicate_keys` and
+`allow_inf_nan=False` it refuses duplicate keys, the NaN and Infinity literals, lone surrogates, raw control
+characters, invalid UTF-8 and trailing data, and parses several times faster than the standard library. What it
+lets through, one walk over the parsed value checks: the nesting depth, and numbers too large for a double (jiter
+reads 1e999 as infinity). U+0000 can only come from the escape `\\u0000` (raw control characters are refused), so
+the text is searched for it. Whenever the fast path objects, the standard library parser with a duplicate-refusing
+hook (the exact path) decides, and names the problem.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-from pydantic_core import from_json
+from jiter import from_json
 
 from core.errors import InvalidInput
 
@@ -44,83 +42,33 @@ def loads(data: bytes | str) -> Any:
     else:
         text = data
     try:
-        value = from_json(text, allow_inf_nan=False, cache_strings="keys")
+        value = from_json(text, allow_inf_nan=False, catch_duplicate_keys=True, cache_mode="keys")
     except ValueError:  # not acceptable JSON: the exact parser names the problem
         return _exact(data)
-    # U+0000 can only come from the escape \u0000 (jiter refuses raw control characters in strings), and only an
-    # escape \u003a can put a colon in a string that the text does not show: either sends the text to the exact
-    # parser. Otherwise the colons count the members.
-    if b"\\u00" in text and _SUSPECT_ESCAPE.search(text) is not None:
+    if b"\\u0000" in text:  # U+0000, or an escaped backslash before "u0000": the exact parser tells them apart
         return _exact(data)
-    if b"{" not in text and text.count(b"[") <= MAX_DEPTH:
-        # No object, so no key to repeat; too few brackets to nest too deep: only a number that reads as infinity
-        # is left to refuse. An SD-JWT disclosure, usually.
-        _refuse_infinity(value)
-        return value
-    colons = text.count(b":")
-    members, colons_in_strings = _members(value)
-    if colons - colons_in_strings != members:
-        return _exact(data)  # two equal keys were merged into one: the exact parser names them
+    _walk(value)
     return value
 
 
-_SUSPECT_ESCAPE = re.compile(rb"\\u00(?:00|3[aA])")
-"""`\\u0000` and `\\u003a`. An escaped backslash followed by those letters matches too: the exact parser is slower,
-never wrong."""
-
-
-def _refuse_infinity(value: Any) -> None:
-    """Refuse a float that read as infinity (1e999) anywhere in a value made of arrays and scalars only."""
-    pending: list[list[Any]] = [value if type(value) is list else [value]]
-    while pending:
-        for item in pending.pop():
-            kind = type(item)
-            if kind is list:
-                pending.append(item)
-            elif kind is float and item - item != 0.0:  # inf - inf is NaN
-                raise _not_finite()
-
-
-def _members(value: Any) -> tuple[int, int]:
-    """The members of every object in a parsed value and the colons inside its keys and strings; refuses nesting
-    deeper than `MAX_DEPTH`. One level at a time, without recursion; short strings are counted in two joins, which
-    costs less than a call per string."""
-    kind = type(value)
-    if kind is str:
-        return 0, value.count(":")
-    members = colons = 0
-    keys: list[str] = []
-    strings: list[str] = []
-    level: list[Any] = [value] if kind is dict or kind is list else [[value]]  # a scalar: checked as an item
+def _walk(value: Any) -> None:
+    """Refuse nesting deeper than `MAX_DEPTH` and numbers that read as infinity: one level at a time, without
+    recursion."""
+    level: list[Any] = [value] if type(value) is dict or type(value) is list else [[value]]  # a scalar: an item
     depth = 1
     while level:
         if depth > MAX_DEPTH:
             raise _too_deep()
         below: list[Any] = []
         for container in level:
-            if type(container) is dict:
-                members += len(container)
-                keys.extend(container)
-                items = container.values()
-            else:
-                items = container
-            for item in items:
+            for item in container.values() if type(container) is dict else container:
                 kind = type(item)
-                if kind is str:
-                    if len(item) < _LONG_STRING:
-                        strings.append(item)
-                    else:  # counted where it is rather than copied into the join (a sealed payload: 100 KB)
-                        colons += item.count(":")
-                elif kind is dict or kind is list:
+                if kind is dict or kind is list:
                     below.append(item)
                 elif kind is float and item - item != 0.0:  # 1e999 reads as infinity; inf - inf is NaN
                     raise _not_finite()
         level = below
         depth += 1
-    return members, colons + "".join(keys).count(":") + "".join(strings).count(":")
-
-
-_LONG_STRING = 1024
 
 
 def _not_finite() -> InvalidJSON:

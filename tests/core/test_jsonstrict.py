@@ -48,8 +48,39 @@ class TestLoads:
         assert jsonstrict.loads(b"[" * 64 + b"]" * 64) is not None
 
 
+class TestShape:
+    """Depth and infinities: brackets and numbers inside strings are text, not structure."""
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            b'{"a": "' + b"[" * 100 + b'"}',  # brackets inside a string are not nesting
+            b'{"a": "\\"' + b"{" * 100 + b'", "b": 1}',  # nor after an escaped quote
+            b'["1e999", "' + b"9" * 400 + b'"]',  # numbers inside strings are text
+            b"[" + b"[], " * 5000 + b"[]]",  # many brackets, two levels
+            b'[1.5e3, 2E-7, {"x": 0e0}]',  # exponents that stay finite
+        ],
+    )
+    def test_accepted(self, data: bytes) -> None:
+        assert jsonstrict.loads(data) == json.loads(data)
+
+    @pytest.mark.parametrize(
+        ("data", "code"),
+        [
+            (b'{"q": "a\\"b", "n": ' + b"[" * 65 + b"]" * 65 + b"}", "json_too_deep"),
+            (b'{"q": "a\\"b", "n": 1e999}', "invalid_json_number"),
+            (b"[" + b"[], " * 5000 + b"[" * 64 + b"]" * 64 + b"]", "json_too_deep"),
+            (b'{"a": "]]]]", "b": ' + b'{"c": ' * 64 + b"1" + b"}" * 64 + b"}", "json_too_deep"),
+        ],
+    )
+    def test_refused(self, data: bytes, code: str) -> None:
+        with pytest.raises(jsonstrict.InvalidJSON) as raised:
+            jsonstrict.loads(data)
+        assert raised.value.code == code
+
+
 class TestFastPathAgreesWithTheExactParser:
-    """jiter parses; a count of members finds merged keys. These are the cases where the count alone could mislead."""
+    """Duplicate keys in the places an earlier fast path (a count of members) could have missed them."""
 
     @pytest.mark.parametrize(
         "data",

@@ -108,7 +108,14 @@ migrations-check: install-dev
 	@tmp=$$(mktemp -d) && PASSERELLE_DATA_DIR=$$tmp $(BIN)/passerelle migrate >/dev/null \
 	  && PASSERELLE_DATA_DIR=$$tmp $(BIN)/alembic check; status=$$?; rm -rf $$tmp; exit $$status
 
-test: lint typecheck openapi-check migrations-check test-sqlite test-postgres
+# The two database passes run side by side: each keeps about one core busy, so on two cores the run takes about as
+# long as the slower pass. The SQLite pass prints as it goes; the PostgreSQL pass's output follows when both are done.
+test: lint typecheck openapi-check migrations-check install-dev a11y-deps clients-deps
+	@log=$$(mktemp); echo "test: the PostgreSQL pass runs alongside; its output follows the SQLite pass's"; \
+	$(MAKE) --no-print-directory test-postgres >$$log 2>&1 & postgres=$$!; \
+	$(MAKE) --no-print-directory test-sqlite; sqlite=$$?; \
+	wait $$postgres; pg=$$?; cat $$log; rm -f $$log; \
+	echo "test: SQLite pass exit $$sqlite, PostgreSQL pass exit $$pg"; [ $$sqlite -eq 0 ] && [ $$pg -eq 0 ]
 
 # `make bench`: every throughput ratio in one table, SQLite and PostgreSQL (bench/all.py), then the growth check at
 # 10,000 and 1,000,000 stored credentials on PostgreSQL (bench/growth.py); `make bench GROWTH=no` leaves it out.

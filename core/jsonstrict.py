@@ -16,6 +16,7 @@ hook (the exact path) decides, and names the problem.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from jiter import from_json
@@ -45,27 +46,38 @@ def loads(data: bytes | str) -> Any:
         value = from_json(text, allow_inf_nan=False, catch_duplicate_keys=True, cache_mode="keys")
     except ValueError:  # not acceptable JSON: the exact parser names the problem
         return _exact(data)
-    if b"\\u0000" in text:  # U+0000, or an escaped backslash before "u0000": the exact parser tells them apart
+    if _may_escape_nul(text):  # U+0000, or an escaped backslash before "u0000": the exact parser tells them apart
         return _exact(data)
     _walk(value)
     return value
 
 
+def _may_escape_nul(text: bytes) -> bool:
+    """Whether the text holds the escape of U+0000: no backslash at all is a memchr away (~1 µs for a 150 KB
+    sealed credential); else the pattern (~50 µs, where `in` with six bytes takes ~70)."""
+    return b"\\" in text and _NUL_ESCAPE.search(text) is not None
+
+
+_NUL_ESCAPE = re.compile(rb"\\u0000")
+
+
 def _walk(value: Any) -> None:
     """Refuse nesting deeper than `MAX_DEPTH` and numbers that read as infinity: one level at a time, without
-    recursion."""
-    level: list[Any] = [value] if type(value) is dict or type(value) is list else [[value]]  # a scalar: an item
+    recursion (the types are local names: this loop visits every value of a 150 KB credential)."""
+    dict_, list_, float_ = dict, list, float
+    level: list[Any] = [value] if type(value) is dict_ or type(value) is list_ else [[value]]  # a scalar: an item
     depth = 1
     while level:
         if depth > MAX_DEPTH:
             raise _too_deep()
         below: list[Any] = []
+        append = below.append
         for container in level:
-            for item in container.values() if type(container) is dict else container:
+            for item in container.values() if type(container) is dict_ else container:
                 kind = type(item)
-                if kind is dict or kind is list:
-                    below.append(item)
-                elif kind is float and item - item != 0.0:  # 1e999 reads as infinity; inf - inf is NaN
+                if kind is dict_ or kind is list_:
+                    append(item)
+                elif kind is float_ and item - item != 0.0:  # 1e999 reads as infinity; inf - inf is NaN
                     raise _not_finite()
         level = below
         depth += 1

@@ -6211,6 +6211,11 @@ export interface components {
             viewer_body_id: string | null;
             /** Automated */
             automated: boolean;
+            /**
+             * Count
+             * @description How many accesses this entry stands for: 1, except for landings, where the identical landings of the link within one second (same kind of viewer, same network, automated or not) are one entry, at the time of the first.
+             */
+            count: number;
         };
         /** ShareItemCreate */
         ShareItemCreate: {

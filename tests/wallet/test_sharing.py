@@ -11,7 +11,8 @@ import secrets
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import httpx
 import pypdf
@@ -32,7 +33,7 @@ from tests.factories import Account, create_account, create_body, create_staff, 
 from wallet.sdjwt.holder import open_sd_jwt
 from wallet.sharing.models import Share, ShareEvent
 from wallet.sharing.repository import ShareRepository
-from wallet.sharing.service import LandingLog, LandingReads, ReleaseBatches
+from wallet.sharing.service import LandingLog, LandingReads, ReleaseBatches, Viewer
 
 SHARES = "/v1/wallet/shares"
 OB3 = ("ob3-complete.json", "application/ld+json")
@@ -507,10 +508,17 @@ async def _move_expiry(client: httpx.AsyncClient, learner: Account, share_id: st
 
 
 async def _count_events(engine: AsyncEngine, share_id: str, event: str) -> int:
+    """How many accesses the log holds (an entry of identical landings counts as many as it stands for)."""
     async with engine.connect() as connection:
-        statement = select(func.count()).where(
+        statement = select(func.coalesce(func.sum(col(ShareEvent.count)), 0)).where(
             col(ShareEvent.share_id) == uuid.UUID(share_id), col(ShareEvent.event) == event
         )
+        return int((await connection.execute(statement)).scalar_one())
+
+
+async def _count_rows(engine: AsyncEngine, share_id: str) -> int:
+    async with engine.connect() as connection:
+        statement = select(func.count()).where(col(ShareEvent.share_id) == uuid.UUID(share_id))
         return int((await connection.execute(statement)).scalar_one())
 
 
@@ -598,11 +606,33 @@ class TestLandingEventLog:
         assert await log.flush() == 1
         assert await _count_events(engine, created["id"], "landing") == 1
 
+    async def test_identical_landings_of_one_second_are_one_entry_with_their_count(
+        self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine
+    ) -> None:
+        client, app = serving
+        learner, created, token = await _serving_share(client)
+        log: LandingLog = app.state.landing_log
+        await log.flush()
+        for _ in range(20):
+            assert (await client.get(f"/s/{token}", headers=JSON)).status_code == 200
+        assert log.pending == 20
+        assert await log.flush() == 20
+        assert await _count_events(engine, created["id"], "landing") == 20
+        assert 1 <= await _count_rows(engine, created["id"]) <= 2  # within one second, or either side of one
+        page = (await client.get(f"{SHARES}/{created['id']}/events", headers=learner.headers)).json()
+        assert sum(item["count"] for item in page["items"] if item["event"] == "landing") == 20
+        # A reveal is never folded: each has its own entry.
+        for _ in range(3):
+            assert (await client.post(f"/s/{token}/reveal", headers=JSON)).status_code == 200
+        assert await _count_events(engine, created["id"], "reveal") == 3
+        assert await _count_rows(engine, created["id"]) - 3 <= 2
+
     async def test_the_queue_is_bounded(self, settings: Settings) -> None:
         log = LandingLog(async_sessionmaker(), batched=True)
         log.MAX_PENDING = 3
-        for number in range(5):
-            await log.record({"id": number})
+        viewer = Viewer(officer_body_id=None, automated=False, address="192.0.2.1")
+        for _ in range(5):  # five links: five entries
+            await log.record(cast(Share, SimpleNamespace(id=uuid.uuid4(), recipient_email=None)), viewer)
         assert log.pending == 3 and log.dropped == 2
 
 

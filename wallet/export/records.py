@@ -70,6 +70,8 @@ class AccessLogRecord(_Record):
     automated: bool
     network: Short | None
     at: datetime
+    count: int = Field(default=1, ge=1)
+    """Identical landings of one second are one entry (`LandingLog`); archives made before that hold no count."""
 
 
 class EvidenceRecord(_Record):

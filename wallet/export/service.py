@@ -430,6 +430,7 @@ async def _restore_shares(
                 automated=event.automated,
                 network=event.network,
                 at=event.at,
+                count=event.count,
             )
         )
 

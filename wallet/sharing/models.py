@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Text, false
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, Text, false
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -104,3 +104,6 @@ class ShareEvent(SQLModel, table=True):
     automated: bool = False
     network: str | None = Field(default=None, max_length=64, description="The /24 (IPv4) or /48 (IPv6) network.")
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    count: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
+    """How many accesses the entry stands for: 1, except for landings, where the identical landings of one link
+    within one second (same event, network, kind of viewer, automated or not) are one entry (`LandingLog`)."""

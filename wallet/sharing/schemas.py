@@ -167,6 +167,12 @@ class ShareEventPublic(BaseModel):
     viewer_class: Literal["anonymous", "recipient", "officer"]
     viewer_body_id: uuid.UUID | None
     automated: bool
+    count: int = Field(
+        ge=1,
+        description="How many accesses this entry stands for: 1, except for landings, where the identical landings of "
+        "the link within one second (same kind of viewer, same network, automated or not) are one entry, at the "
+        "time of the first.",
+    )
 
 
 class ShareEventPage(BaseModel):

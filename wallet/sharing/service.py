@@ -6,8 +6,9 @@ Learner side: `preview_share`, `create_share`, `list_shares`, `get_share`, `upda
 `check_active` (live verification). Services flush, never commit.
 
 Every access is logged (`share_events`) in its request's transaction, except `landing` events: a serving process
-queues them in a `LandingLog` and writes them once a second, so a crash can lose at most the last second of
-landing events (never a reveal, download, code or verification event). Landings are read by `LandingReads`, which
+queues them in a `LandingLog` and writes them once a second, identical landings of one second as one entry with a
+count, so a crash can lose at most the last second of landing events (never a reveal, download, code or
+verification event). Landings are read by `LandingReads`, which
 answers the landings that arrive together with one statement, each from a read that began after it arrived.
 """
 
@@ -22,6 +23,7 @@ import ipaddress
 import itertools
 import re
 import secrets
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
@@ -482,6 +484,7 @@ def _event(share: Share | ShareHead, event: str, viewer: Viewer, fields: Sequenc
         "automated": viewer.automated,
         "network": network_of(viewer.address),
         "at": utcnow(),
+        "count": 1,
     }
 
 
@@ -501,10 +504,13 @@ class LandingLog:
     (reveal, download, code, verification) is written in its request's transaction. Without `batched` (a test's
     app, bound to one connection, runs no background writer) each event is written at once in its own transaction.
 
-    Each event keeps the id and time of its request. Events of a share deleted before they are written are dropped
-    (deleting a share deletes its log). If a write fails, the events wait for the next one; at most `MAX_PENDING`
-    wait, the oldest are dropped beyond that, with a warning. `turn` (SQLite: the process's writer lock) is held
-    around each write transaction.
+    Identical landings are one entry with a count: the same link, from the same address, by the same kind of
+    viewer, automated or not, within the same second (the entry keeps the id and time of the first). A link posted
+    where crawlers and readers hit it thousands of times a second is then a few rows a second, not thousands, and
+    the owner's log reads the same. Events of a share deleted before they are written are dropped (deleting a share
+    deletes its log). If a write fails, the entries wait for the next one; at most `MAX_PENDING` entries wait, the
+    oldest are dropped beyond that, with a warning. `turn` (SQLite: the process's writer lock) is held around each
+    write transaction.
     """
 
     FLUSH_SECONDS = 1.0
@@ -520,12 +526,14 @@ class LandingLog:
         self.sessionmaker = sessionmaker
         self.batched = batched
         self.turn = turn
-        self._pending: list[dict[str, Any]] = []
+        self._pending: dict[_LandingKey, dict[str, Any]] = {}
         self.dropped = 0
+        """Landings dropped because the queue was full."""
 
     @property
     def pending(self) -> int:
-        return len(self._pending)
+        """Landings waiting to be written (an entry counts as many as it stands for)."""
+        return sum(event["count"] for event in self._pending.values())
 
     @contextlib.asynccontextmanager
     async def _transaction(self) -> AsyncIterator[ShareRepository]:
@@ -536,31 +544,45 @@ class LandingLog:
         ):
             yield ShareRepository(session)
 
-    async def record(self, event: dict[str, Any]) -> None:
-        """Queue one event (batched), or write it now."""
+    async def record(self, share: Share | ShareHead, viewer: Viewer) -> None:
+        """Log one landing of `share`: queued, counted into the entry of its identical landings (batched), or
+        written now."""
         if not self.batched:
             async with self._transaction() as repository:
-                await repository.add_events([event])
+                await repository.add_events([_event(share, "landing", viewer)])
             return
-        self._pending.append(event)
+        key = (share.id, viewer.address, viewer.officer_body_id, viewer.automated, int(time.time()))
+        entry = self._pending.get(key)
+        if entry is not None:
+            entry["count"] += 1
+            return
+        self._pending[key] = _event(share, "landing", viewer)
         if len(self._pending) > self.MAX_PENDING:
             self._drop(len(self._pending) - self.MAX_PENDING)
 
-    def _drop(self, count: int) -> None:
-        del self._pending[:count]
-        self.dropped += count
-        log.warning("landing_events_dropped", count=count, reason="queue full")
+    def _drop(self, entries: int) -> None:
+        oldest = list(itertools.islice(self._pending, entries))
+        landings = sum(self._pending.pop(key)["count"] for key in oldest)
+        self.dropped += landings
+        log.warning("landing_events_dropped", count=landings, reason="queue full")
 
-    def _requeue(self, events: list[dict[str, Any]]) -> None:
-        self._pending[:0] = events
+    def _requeue(self, entries: dict[_LandingKey, dict[str, Any]]) -> None:
+        """Put back the entries of a failed write, before the ones queued meanwhile (merged where identical)."""
+        for key, event in self._pending.items():
+            if key in entries:
+                entries[key]["count"] += event["count"]
+            else:
+                entries[key] = event
+        self._pending = entries
         if len(self._pending) > self.MAX_PENDING:
             self._drop(len(self._pending) - self.MAX_PENDING)
 
     async def flush(self) -> int:
-        """Write every queued event in one transaction; answers how many were written."""
+        """Write every queued entry in one transaction; answers how many landings were written."""
         if not self._pending:
             return 0
-        events, self._pending = self._pending, []
+        entries, self._pending = self._pending, {}
+        events = list(entries.values())
         try:
             async with self._transaction() as repository:
                 alive = await repository.existing({event["share_id"] for event in events})
@@ -569,18 +591,22 @@ class LandingLog:
         except (SQLAlchemyError, OSError) as error:
             # The database is away, or a share was deleted meanwhile (foreign key): try again next time.
             log.warning("landing_events_not_written", events=len(events), error=type(error).__name__)
-            self._requeue(events)
+            self._requeue(entries)
             return 0
         except BaseException:  # cancelled mid-write (shutdown): the final flush writes them
-            self._requeue(events)
+            self._requeue(entries)
             raise
-        return len(kept)
+        return sum(event["count"] for event in kept)
 
     async def run(self) -> None:
         """Write the queue every `FLUSH_SECONDS`, until cancelled (the owner flushes once more after that)."""
         while True:
             await asyncio.sleep(self.FLUSH_SECONDS)
             await self.flush()
+
+
+_LandingKey = tuple[uuid.UUID, str | None, uuid.UUID | None, bool, int]
+"""What makes two landings identical: the share, the viewer's address, officer's body and automation, the second."""
 
 
 SHARE_TABLES = frozenset({"shares", "share_items", "users", "recognition_bodies", "credentials"})
@@ -684,7 +710,7 @@ async def open_share(reads: LandingReads, token: str, viewer: Viewer, *, log: La
         state=state_of(record.share, utcnow()),
     )
     if log is not None:
-        await log.record(_event(found.share, "landing", viewer))
+        await log.record(found.share, viewer)
     return found
 
 

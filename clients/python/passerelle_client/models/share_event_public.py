@@ -25,6 +25,9 @@ class ShareEventPublic:
         viewer_class (ShareEventPublicViewerClass):
         viewer_body_id (None | UUID):
         automated (bool):
+        count (int): How many accesses this entry stands for: 1, except for landings, where the identical landings of
+            the link within one second (same kind of viewer, same network, automated or not) are one entry, at the time of
+            the first.
     """
 
     id: UUID
@@ -34,6 +37,7 @@ class ShareEventPublic:
     viewer_class: ShareEventPublicViewerClass
     viewer_body_id: None | UUID
     automated: bool
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,6 +59,8 @@ class ShareEventPublic:
 
         automated = self.automated
 
+        count = self.count
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -66,6 +72,7 @@ class ShareEventPublic:
                 "viewer_class": viewer_class,
                 "viewer_body_id": viewer_body_id,
                 "automated": automated,
+                "count": count,
             }
         )
 
@@ -101,6 +108,8 @@ class ShareEventPublic:
 
         automated = d.pop("automated")
 
+        count = d.pop("count")
+
         share_event_public = cls(
             id=id,
             event=event,
@@ -109,6 +118,7 @@ class ShareEventPublic:
             viewer_class=viewer_class,
             viewer_body_id=viewer_body_id,
             automated=automated,
+            count=count,
         )
 
         share_event_public.additional_properties = d

@@ -8,8 +8,8 @@ Learner side: `preview_share`, `create_share`, `list_shares`, `get_share`, `upda
 Every access is logged (`share_events`) in its request's transaction, except `landing` events: a serving process
 queues them in a `LandingLog` and writes them once a second, identical landings of one second as one entry with a
 count, so a crash can lose at most the last second of landing events (never a reveal, download, code or
-verification event). Landings are read by `LandingReads`, which
-answers the landings that arrive together with one statement, each from a read that began after it arrived.
+verification event). Landings are read by `LandingReads`, which answers the landings that arrive together with one
+statement, each from a read that began after it arrived.
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import binascii
 import hashlib
-import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from typing import Any
 
 from core import jsonstrict
 from wallet.sdjwt.errors import SdJwtError
-from wallet.verification.signatures import strict_b64url
+from wallet.verification.signatures import has_b64url_shape, strict_b64url
 
 # RFC 9901 §4.1.1: names from the IANA "Named Information Hash Algorithm" registry; sha-256 is the default.
 HASH_ALGORITHMS: dict[str, Callable[[bytes], Any]] = {
@@ -23,8 +22,6 @@ HASH_ALGORITHMS: dict[str, Callable[[bytes], Any]] = {
 DEFAULT_HASH_ALGORITHM = "sha-256"
 RESERVED_CLAIM_NAMES = frozenset({"_sd", "..."})
 SALT_BYTES = 16  # RFC 9901 §9.3: at least 128 bits of randomness
-
-_BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
 
 
 def b64url_encode(data: bytes) -> str:
@@ -38,14 +35,8 @@ def b64url_decode(text: str, *, code: str, what: str) -> bytes:
     """Strict base64url without padding (RFC 7515 §2): no `=`, no whitespace, no stray trailing bits."""
     decoded = strict_b64url(text)
     if decoded is None:
-        raise SdJwtError(f"{what} is not {'canonical ' if is_b64url_alphabet(text) else ''}base64url.", code=code)
+        raise SdJwtError(f"{what} is not {'canonical ' if has_b64url_shape(text) else ''}base64url.", code=code)
     return decoded
-
-
-def is_b64url_alphabet(text: str) -> bool:
-    """Only base64url characters, and a length base64 can have: what is left to be wrong is the last character's
-    unused bits."""
-    return _BASE64URL.fullmatch(text) is not None and len(text) % 4 != 1
 
 
 def check_hash_algorithm(name: Any) -> str:

@@ -95,7 +95,13 @@ def strict_b64url(segment: str) -> bytes | None:
 
 def is_b64url(segment: str) -> bool:
     """Whether `segment` is strict unpadded base64url (what `b64url_decode` accepts), without decoding it."""
-    return _BASE64URL.fullmatch(segment) is not None and len(segment) % 4 != 1 and canonical_tail(segment)
+    return has_b64url_shape(segment) and canonical_tail(segment)
+
+
+def has_b64url_shape(segment: str) -> bool:
+    """Only base64url characters, and a length unpadded base64 can have: all but the last character's unused
+    bits (`canonical_tail`)."""
+    return _BASE64URL.fullmatch(segment) is not None and len(segment) % 4 != 1
 
 
 _PADDING = {0: b"", 2: b"==", 3: b"="}

@@ -6,9 +6,9 @@ order of strength:
 - Within a process: every UPDATE or DELETE on one of those tables made through a session (a statement, or an
   object changed or deleted and flushed; caught by session events, whatever the code path) bumps the cache's
   generation at once — so a read that started before the write cannot store its now-stale result (`put` with the
-  generation read before the query) — and empties the cache again when the transaction commits. A statement that changes nothing a cached read shows says so with the execution option
-  `CACHE_NEUTRAL` (the view counters of shares: only shares without a view limit are cached, and their pages do
-  not show the count).
+  generation read before the query) — and empties the cache again when the transaction commits. A statement that
+  changes nothing a cached read shows says so with the execution option `CACHE_NEUTRAL` (the view counters of
+  shares: only shares without a view limit are cached, and their pages do not show the count).
 - Across PostgreSQL instances: the writing transaction also sends `NOTIFY <channel>`, delivered only if it
   commits; each instance listens (`api.cache_listener`) and empties the cache. While the listener is down the
   caches are disabled.

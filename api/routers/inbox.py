@@ -280,8 +280,9 @@ async def collect(
 ) -> CollectResult:
     """Redeem an OpenID4VCI 1.0 credential offer from any standard issuer (pre-authorized code flow): Passerelle
     reads the issuer's metadata, exchanges the code (with the transaction code you were sent, if the offer asks for
-    one) and asks for the credentials, bound to your wallet's key. They land in your inbox, pending: accept or
-    decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is refused
+    one) and asks for the credentials, bound to your wallet's key. Each one's signature is checked as a pushed
+    credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The others land
+    in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is refused
     (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached or answers
     outside the specification is 503. Limited per learner."""
     limiter: Limiter = request.app.state.collect_limiter
@@ -297,6 +298,7 @@ async def collect(
             timeout_seconds=settings.outbound_timeout_seconds,
             max_bytes=settings.outbound_max_bytes,
         ),
+        context_for=lambda trust: VerificationContext.from_settings(settings, trust),
     )
     if not collected.items:
         response.status_code = status.HTTP_202_ACCEPTED

@@ -63,6 +63,8 @@ class Behaviour:
     """Another `credential_issuer` in the metadata than the issuer's own identifier."""
     metadata_padding: int = 0
     """Bytes of filler added to the metadata, to make it too large."""
+    tampered: tuple[str, ...] = ()
+    """Configurations whose credentials are issued with one character of the issuer's signature changed."""
 
 
 @dataclass
@@ -83,6 +85,15 @@ def _oauth_error(error: str, description: str, status: int = 400) -> JSONRespons
     return JSONResponse(
         {"error": error, "error_description": description}, status_code=status, headers={"Cache-Control": "no-store"}
     )
+
+
+def _tampered(credential: str) -> str:
+    """The credential with the 11th character of the issuer-signed JWT's signature segment changed (still
+    base64url, so the encoding stays valid and only the signature fails)."""
+    jwt, tilde, rest = credential.partition("~")
+    protected, payload, signature = jwt.split(".")
+    changed = signature[:10] + ("B" if signature[10] != "B" else "C") + signature[11:]
+    return f"{protected}.{payload}.{changed}{tilde}{rest}"
 
 
 def _b64url_json(segment: str) -> Any:
@@ -288,6 +299,8 @@ class TestIssuer:
         if configuration_id == DEFERRED:
             return JSONResponse({"transaction_id": "8xLOxBtZp8", "interval": 3600}, status_code=202)
         credential = self._sd_jwt(holder_jwk) if configuration_id == SD_JWT_DEGREE else self._vc_jwt(holder_jwk)
+        if configuration_id in self.behaviour.tampered:
+            credential = _tampered(credential)
         return JSONResponse({"credentials": [{"credential": credential}]}, headers={"Cache-Control": "no-store"})
 
     # ------------------------------------------------------------------------------------------- credentials

@@ -380,6 +380,42 @@ class TestCollect:
         assert (binding["outcome"], binding["reason"]) == ("passed", "bound_to_wallet_key")
         assert binding["evidence"]["jwk_thumbprint"] == thumbprint
 
+    async def test_a_credential_whose_signature_does_not_hold_is_not_kept(
+        self, client: httpx.AsyncClient, connection: AsyncConnection, issuer: TestIssuer, learner: Account
+    ) -> None:
+        # Checked on arrival as a pushed credential is: with the issuer's key in the registry, a changed signature
+        # is refused with its reason; the credential beside it, intact, lands in the inbox.
+        await trust(client, connection, issuer)
+        issuer.behaviour.tampered = (SD_JWT_DEGREE,)
+        response = await collect(client, learner, issuer.offer(SD_JWT_DEGREE, JWT_VC_DEGREE))
+        assert response.status_code == 201, response.text
+        result = response.json()
+        assert [i["format"] for i in result["items"]] == ["vc_jwt"]
+        ((skipped),) = result["skipped"]
+        assert (skipped["credential_configuration_id"], skipped["code"]) == (SD_JWT_DEGREE, "signature_invalid")
+        assert "did not accept" in skipped["detail"]
+        inbox = (await client.get(INBOX, headers=learner.headers)).json()["items"]
+        assert [i["id"] for i in inbox] == [result["items"][0]["id"]]
+
+        issuer.behaviour.tampered = (SD_JWT_DEGREE, JWT_VC_DEGREE)
+        refused = await collect(client, learner, issuer.offer(SD_JWT_DEGREE, JWT_VC_DEGREE))
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["detail"].count("signature") >= 2
+        assert len((await client.get(INBOX, headers=learner.headers)).json()["items"]) == 1
+
+    async def test_without_the_issuers_key_the_credential_is_kept_and_its_check_says_why(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, learner: Account
+    ) -> None:
+        # No key to check with (the issuer is not in the registry and names none to fetch): kept, as a pushed one
+        # would be; the learner's own verification says the signature could not be checked.
+        issuer.behaviour.tampered = (SD_JWT_DEGREE,)
+        collected = (await collect(client, learner, issuer.offer(SD_JWT_DEGREE))).json()["items"][0]
+        accepted = await client.post(f"{INBOX}/{collected['id']}/accept", headers=learner.headers)
+        credential_id = accepted.json()["credential_id"]
+        verified = await client.post(f"/v1/wallet/credentials/{credential_id}/verification", headers=learner.headers)
+        signature = next(c for c in verified.json()["checks"] if c["check"] == "signature")
+        assert (signature["outcome"], signature["reason"]) == ("warning", "issuer_key_unavailable")
+
     async def test_the_same_credential_is_not_bound_for_another_learner(
         self, client: httpx.AsyncClient, issuer: TestIssuer, learner: Account, other_learner: Account
     ) -> None:

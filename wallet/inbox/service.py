@@ -27,20 +27,17 @@ from core.accounts import tombstones
 from core.accounts.models import Institution, Role, User
 from core.accounts.service import mail_language
 from core.clock import utcnow
-from core.errors import Conflict, DomainError, Gone, InvalidInput, NotFound
+from core.errors import Conflict, Gone, InvalidInput, NotFound
 from core.i18n import N_
 from core.ids import new_id, new_secret_token, token_digest
 from core.outbox import enqueue_mail, mail_text
-from core.workers import cpu_workers
 from wallet.consents import service as consents
 from wallet.consents.errors import FeedConsentWithdrawn
 from wallet.errors import DuplicateCredential
-from wallet.formats import detect
 from wallet.inbox.models import SOURCE_OPENID4VCI, InboxItem, InstitutionEvent, Invitation
-from wallet.inbox.reading import Read, ReadingPool, verified_in_order
+from wallet.inbox.reading import Read, ReadingPool, verified, verified_in_order
 from wallet.inbox.schemas import BatchItem, BatchItemResult, BatchPush, BatchResult, ItemProblem
 from wallet.service import decode_cursor, encode_cursor, import_credential
-from wallet.summary import summarise
 from wallet.verification.context import KeyDocuments, TrustStore, VerificationContext
 from wallet.verification.service import load_trust_store
 from wallet.webhooks import service as webhooks
@@ -399,21 +396,6 @@ async def events_page(
     return rows, next_cursor
 
 
-def _read_collected(documents: Sequence[tuple[bytes, str]]) -> list[Read]:
-    """Detect and summarise collected documents (in a worker thread): what the learner decides on."""
-    found = []
-    for content, media_type in documents:
-        digest = hashlib.sha256(content).hexdigest()
-        try:
-            detected = detect(content, media_type)
-            summarised = summarise(detected, content).summary
-        except DomainError as exc:
-            found.append(Read(digest, None, None, None, ItemProblem(code=exc.code, detail=exc.detail)))
-            continue
-        found.append(Read(digest, detected.format.value, summarised.title, summarised.stored(), None))
-    return found
-
-
 async def deliver_collected(
     session: AsyncSession,
     learner_id: uuid.UUID,
@@ -421,14 +403,28 @@ async def deliver_collected(
     *,
     issuer: str,
     issuer_name: str | None,
+    context_for: Callable[[TrustStore], VerificationContext],
 ) -> list[InboxItem | ItemProblem]:
     """Put credentials the learner collected from a credential issuer (OpenID4VCI) in their inbox, pending: the
-    learner accepts or declines them as pushed ones. A document Passerelle cannot read is answered by its problem,
-    in order. No institution is involved: nothing enters any change feed."""
-    reads = await cpu_workers.run(_read_collected, documents)
+    learner accepts or declines them as pushed ones. Each is read and its signature checked as a pushed one is
+    (`reading.verified`): a document Passerelle cannot read, or whose signature does not hold, is answered by its
+    problem, in order, and is not stored. No institution is involved: nothing enters any change feed."""
+    context = replace(context_for(await load_trust_store(session)), key_documents=KeyDocuments())
+    texts: list[tuple[str, str]] = []
+    undecodable: set[int] = set()
+    for index, (content, media_type) in enumerate(documents):
+        try:
+            texts.append((content.decode("utf-8"), media_type))
+        except UnicodeDecodeError:  # every OpenID4VCI format Passerelle reads is JSON or ASCII text
+            undecodable.add(index)
+            texts.append(("", media_type))
+    reads = await verified(texts, context)
     now = utcnow()
     results: list[InboxItem | ItemProblem] = []
-    for (content, media_type), read in zip(documents, reads, strict=True):
+    for index, ((content, media_type), read) in enumerate(zip(documents, reads, strict=True)):
+        if index in undecodable:
+            results.append(ItemProblem(code="invalid_encoding", detail="The credential is not UTF-8 text."))
+            continue
         if read.problem is not None:
             results.append(read.problem)
             continue

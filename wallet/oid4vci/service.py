@@ -7,6 +7,7 @@ inbox items the learner accepts or declines like pushed ones. Services flush, ne
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from wallet.oid4vci.client import Deferred, Skipped
 from wallet.oid4vci.errors import IssuanceRefused
 from wallet.oid4vci.holder import HolderKey, holder_key
 from wallet.oid4vci.schemas import OfferCollect
-from wallet.verification.context import OutboundPolicy
+from wallet.verification.context import OutboundPolicy, TrustStore, VerificationContext
 
 log = structlog.get_logger("passerelle.oid4vci")
 
@@ -42,9 +43,12 @@ async def collect(
     *,
     keys_dir: Path,
     policy: OutboundPolicy,
+    context_for: Callable[[TrustStore], VerificationContext],
     http: httpx.AsyncClient | None = None,
 ) -> Collected:
-    """Redeem a credential offer with the learner's holder key and put what the issuer issued in their inbox."""
+    """Redeem a credential offer with the learner's holder key and put what the issuer issued in their inbox, each
+    credential's signature checked on arrival (`context_for` makes the verification context from the trust
+    registry): one that does not hold is not stored and is reported among the skipped, with its reason."""
     held: list[HolderKey] = []
 
     async def holder() -> HolderKey:
@@ -60,6 +64,7 @@ async def collect(
         [(credential.content, credential.media_type) for credential in collection.credentials],
         issuer=collection.issuer,
         issuer_name=collection.issuer_name,
+        context_for=context_for,
     )
     items: list[InboxItem] = []
     skipped = list(collection.skipped)
@@ -67,7 +72,7 @@ async def collect(
         if isinstance(outcome, InboxItem):
             items.append(outcome)
         else:
-            detail = f"Passerelle cannot read the credential the issuer issued: {outcome.detail}"
+            detail = f"Passerelle did not accept the credential the issuer issued: {outcome.detail}"
             skipped.append(Skipped(credential.credential_configuration_id, outcome.code, detail))
     if not items and not collection.deferred:
         raise IssuanceRefused(

@@ -101,10 +101,12 @@ def sync_detailed(
     Passerelle
     reads the issuer's metadata, exchanges the code (with the transaction code you were sent, if the
     offer asks for
-    one) and asks for the credentials, bound to your wallet's key. They land in your inbox, pending:
-    accept or
-    decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is
-    refused
+    one) and asks for the credentials, bound to your wallet's key. Each one's signature is checked as a
+    pushed
+    credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The
+    others land
+    in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the
+    issuer (authorization code flow) is refused
     (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached
     or answers
     outside the specification is 503. Limited per learner.
@@ -142,10 +144,12 @@ def sync(
     Passerelle
     reads the issuer's metadata, exchanges the code (with the transaction code you were sent, if the
     offer asks for
-    one) and asks for the credentials, bound to your wallet's key. They land in your inbox, pending:
-    accept or
-    decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is
-    refused
+    one) and asks for the credentials, bound to your wallet's key. Each one's signature is checked as a
+    pushed
+    credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The
+    others land
+    in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the
+    issuer (authorization code flow) is refused
     (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached
     or answers
     outside the specification is 503. Limited per learner.
@@ -178,10 +182,12 @@ async def asyncio_detailed(
     Passerelle
     reads the issuer's metadata, exchanges the code (with the transaction code you were sent, if the
     offer asks for
-    one) and asks for the credentials, bound to your wallet's key. They land in your inbox, pending:
-    accept or
-    decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is
-    refused
+    one) and asks for the credentials, bound to your wallet's key. Each one's signature is checked as a
+    pushed
+    credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The
+    others land
+    in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the
+    issuer (authorization code flow) is refused
     (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached
     or answers
     outside the specification is 503. Limited per learner.
@@ -217,10 +223,12 @@ async def asyncio(
     Passerelle
     reads the issuer's metadata, exchanges the code (with the transaction code you were sent, if the
     offer asks for
-    one) and asks for the credentials, bound to your wallet's key. They land in your inbox, pending:
-    accept or
-    decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is
-    refused
+    one) and asks for the credentials, bound to your wallet's key. Each one's signature is checked as a
+    pushed
+    credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The
+    others land
+    in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the
+    issuer (authorization code flow) is refused
     (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached
     or answers
     outside the specification is 503. Limited per learner.

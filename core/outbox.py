@@ -44,6 +44,9 @@ class OutboxMail(SQLModel, table=True):
     recipient: str = Field(max_length=320)
     subject: str = Field(max_length=SUBJECT_MAX)
     body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    language: str | None = Field(default=None, max_length=35)
+    """The language subject and body are written in (a BCP 47 tag), sent as `Content-Language` (RFC 3282) so that
+    mail clients and screen readers read the text in it; None for mail queued before it was recorded."""
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -57,23 +60,25 @@ def mail_text(*paragraphs: str) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-async def enqueue_mail(session: AsyncSession, *, recipient: str, subject: str, body: str) -> OutboxMail:
-    """Queue an e-mail; it is sent only if the caller's transaction commits."""
+async def enqueue_mail(session: AsyncSession, *, recipient: str, subject: str, body: str, language: str) -> OutboxMail:
+    """Queue an e-mail written in `language`; it is sent only if the caller's transaction commits."""
     if len(subject) > SUBJECT_MAX:  # a long name in a subject (a body's, an institution's) must not fail the request
         subject = subject[: SUBJECT_MAX - 1] + "…"
-    message = OutboxMail(recipient=recipient, subject=subject, body=body)
+    message = OutboxMail(recipient=recipient, subject=subject, body=body, language=language)
     session.add(message)
     await session.flush()
     return message
 
 
-def _send(settings: Settings, recipient: str, subject: str, body: str) -> None:
+def _send(settings: Settings, recipient: str, subject: str, body: str, language: str | None) -> None:
     assert settings.smtp_host is not None
     message = EmailMessage(policy=MAIL_POLICY)
     message["From"] = settings.mail_from
     message["To"] = recipient
     message["Subject"] = subject
     message.set_content(body)
+    if language:  # after set_content, which replaces every Content-* header
+        message["Content-Language"] = language
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=10) as smtp:
         if settings.smtp_starttls and smtp.has_extn("starttls"):
             smtp.starttls(context=ssl.create_default_context())
@@ -108,7 +113,9 @@ async def deliver_mail(sessions: async_sessionmaker[AsyncSession], settings: Set
         delivered = 0
         for message in due:
             try:
-                await anyio.to_thread.run_sync(_send, settings, message.recipient, message.subject, message.body or "")
+                await anyio.to_thread.run_sync(
+                    _send, settings, message.recipient, message.subject, message.body or "", message.language
+                )
             except (OSError, smtplib.SMTPException) as exc:
                 message.attempts += 1
                 message.last_error = f"{type(exc).__name__}: {exc}"[:500]

@@ -373,6 +373,7 @@ async def decide(
         await enqueue_mail(
             session,
             recipient=email,
+            language=language,
             subject=i18n.translate(language, N_("%(body)s: decision on your recognition request"), body=body.name),
             body=i18n.translate(
                 language,

@@ -205,6 +205,7 @@ class TestMailLanguage:
         token, mail = await code_mail("hr@employer.example")  # no account: the learner's language
         assert mail["To"] == "hr@employer.example"
         assert subject_of(mail) == "Votre code pour ouvrir une attestation partagée"
+        assert mail["Content-Language"] == "fr"  # mail clients and screen readers read it in French
         assert mail["Content-Transfer-Encoding"] != "8bit", mail["Content-Transfer-Encoding"]
         body = body_of(mail).replace("\r\n", "\n")
         assert body.startswith("Quelqu'un a partagé une attestation avec vous sur Passerelle (http://test).\n\n")
@@ -216,4 +217,5 @@ class TestMailLanguage:
 
         _, mail = await code_mail(other_learner.email)  # an account's address: its own language
         assert subject_of(mail) == "Ihr Code zum Öffnen eines geteilten Nachweises"
+        assert mail["Content-Language"] == "de"
         assert re.search(r"^Ihr Code: \d{8}\r?$", body_of(mail), re.MULTILINE)

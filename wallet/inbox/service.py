@@ -166,6 +166,7 @@ async def _invitation(
     await enqueue_mail(
         session,
         recipient=email,
+        language=language,
         subject=i18n.translate(language, N_("%(institution)s has sent you a credential"), institution=institution_name),
         body=mail_text(
             i18n.translate(

@@ -137,6 +137,7 @@ async def request_endorsement(
         await enqueue_mail(
             session,
             recipient=endorser.email,
+            language=language,
             subject=i18n.translate(language, N_("%(learner)s asks you to endorse their learning"), learner=learner),
             body=mail_text(
                 i18n.translate(language, N_("Hello %(name)s,"), name=endorser.name),

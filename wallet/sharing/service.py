@@ -738,6 +738,7 @@ async def request_code(session: AsyncSession, token: str, viewer: Viewer, *, min
     await enqueue_mail(
         session,
         recipient=share.recipient_email,
+        language=language,
         subject=i18n.translate(language, N_("Your code to open a shared credential")),
         body=mail_text(
             i18n.translate(
@@ -782,6 +783,7 @@ async def _notify_first_reveal(session: AsyncSession, share: Share | ShareHead, 
             await enqueue_mail(
                 session,
                 recipient=owner.email,
+                language=language,
                 subject=i18n.translate(language, N_("Your shared credential was opened")),
                 body=i18n.translate(
                     language,

@@ -15,7 +15,8 @@ from fastapi.security import HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.state import AppState
-from core.accounts.models import Role
+from core.accounts.models import USER_ROLES, Role
+from core.accounts.open_accounts import is_open
 from core.accounts.service import resolve_external_subject
 from core.accounts.tokens import ExternalSubject, Principal
 from core.database import transaction
@@ -99,9 +100,13 @@ async def authenticate(request: Request, authorization: str | None) -> Principal
     try:
         authenticated = await state.tokens.authenticate(token.strip())
         if isinstance(authenticated, ExternalSubject):
-            # Only external tokens touch the database here (to find or create the local account).
+            # An external token: find (or create) its local account.
             async with transaction(state.sessionmaker) as session:
                 return await resolve_external_subject(session, authenticated)
+        # A user's token (an institution's names its client): its account erased or disabled after the token was
+        # issued, it is refused now, not when it expires. A read cache answers; the database only on a miss.
+        if authenticated.role in USER_ROLES and not await is_open(state.sessionmaker, authenticated.id):
+            raise AuthenticationFailed("The account this token was issued for is closed.", code="account_closed")
     except AuthenticationFailed as error:
         security_log.warning("authn_token_invalid", reason=error.code, route=_route(request))
         raise

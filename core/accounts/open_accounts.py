@@ -1,0 +1,42 @@
+"""Whether the account behind a valid access token is still open.
+
+Access tokens are checked without the database (a signature and the claims), so a token issued before its account
+was erased or disabled would otherwise be honoured until it expires (15 minutes by default). `is_open` closes that
+window: the door for bearer tokens (`api.deps.authenticate`) asks it on every request of a user's token (learner,
+officer, administrator), and a closed account's token is refused at once, with `401 account_closed`.
+
+Answered from a per-process read cache of open accounts (`core.readcache`): a hit costs a dictionary lookup; any
+UPDATE or DELETE on `users` (an erasure, a disabled account) empties it in this process at once and, through
+NOTIFY, in every other PostgreSQL instance, so the next request of each user reads its row again. Only open
+accounts are cached: a closed one is read each time it is presented, which is rare, and can never open again.
+The row is read on the primary (not a replica, which could lag behind a sign-up).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
+
+from core.accounts.models import User
+from core.readcache import ReadCache
+
+ACCOUNTS_CHANNEL = "passerelle_accounts"
+
+open_accounts: ReadCache[uuid.UUID, bool] = ReadCache(tables={"users"}, channel=ACCOUNTS_CHANNEL, max_entries=100_000)
+"""User ids whose account was open (present, not disabled) when last read."""
+
+
+async def is_open(sessions: async_sessionmaker[AsyncSession], user_id: uuid.UUID) -> bool:
+    """Whether the user's account exists and is not disabled."""
+    if open_accounts.get(user_id):
+        return True
+    generation = open_accounts.generation  # before the read: a write meanwhile keeps its answer out of the cache
+    statement = select(col(User.id)).where(col(User.id) == user_id, col(User.disabled_at).is_(None))
+    async with sessions() as session:
+        found = (await session.execute(statement)).first() is not None
+    if found:
+        open_accounts.put(user_id, True, generation=generation)
+    return found

@@ -38,15 +38,71 @@ class ResponseTooLarge(ServiceUnavailable):
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+"""The well-known NAT64 prefix (RFC 6052): `64:ff9b::a.b.c.d` reaches the IPv4 address a.b.c.d through a
+translator, so it is judged by that address."""
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+"""Deprecated IPv4-compatible addresses (`::a.b.c.d`, RFC 4291 §2.5.5.1), judged by the IPv4 address too."""
+
+
 def is_public_address(address: str) -> bool:
+    """Whether `address` is a global unicast address. An IPv6 address that carries an IPv4 address (IPv4-mapped,
+    IPv4-compatible, NAT64, 6to4, Teredo) is judged by the IPv4 address it leads to as well: `64:ff9b::7f00:1` is
+    loopback in disguise."""
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None and not (embedded.is_global and not embedded.is_multicast):
+            return False
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
     return ip.is_global and not ip.is_multicast
 
 
-async def check_destination(url: str, allowed_hosts: list[str]) -> None:
-    """Refuse non-HTTP(S) URLs and hosts resolving to loopback, private, link-local or reserved addresses."""
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]  # the client's address (the server's is public by construction)
+    if ip in _NAT64 or (ip in _IPV4_COMPATIBLE and int(ip) > 1):  # `::` and `::1` are not IPv4-compatible
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where to connect for a checked URL. For a host name, the address it resolved to when it was checked, with
+    the `Host` header and the TLS server name (`sni_hostname`, also the name the certificate is checked against)
+    that keep the name: the connection goes to the address that was checked, so a second DNS answer (rebinding)
+    cannot send it elsewhere. An allow-listed host or an address literal is connected to as written."""
+
+    url: httpx.URL
+    headers: dict[str, str]
+    extensions: dict[str, Any]
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    """The addresses `host` resolves to, in the resolver's order."""
+    try:
+        infos = await anyio.to_thread.run_sync(socket.getaddrinfo, host, port, 0, socket.SOCK_STREAM)
+    except OSError as exc:
+        raise ServiceUnavailable(f"Cannot resolve {host}.") from exc
+    return [str(info[4][0]) for info in infos]
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+async def check_destination(url: str, allowed_hosts: list[str]) -> Destination:
+    """Refuse non-HTTP(S) URLs and hosts resolving to loopback, private, link-local or reserved addresses; answer
+    where to connect (`Destination`: the address that was checked)."""
     parts = urlsplit(url)
     if parts.scheme not in {"https", "http"} or not parts.hostname:
         raise OutboundRefused(f"Only http(s) URLs with a host are fetched, not {parts.scheme or 'relative'} URLs.")
@@ -54,19 +110,23 @@ async def check_destination(url: str, allowed_hosts: list[str]) -> None:
         raise OutboundRefused("URLs with credentials are not fetched.")
     try:
         explicit_port = parts.port
-    except ValueError as exc:
-        raise OutboundRefused("The URL has an invalid port.") from exc
+        target = httpx.URL(url)
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise OutboundRefused("The URL is not valid.") from exc
     host = parts.hostname
     if host in allowed_hosts:
-        return
+        return Destination(target, {}, {})
     port = explicit_port or (443 if parts.scheme == "https" else 80)
-    try:
-        infos = await anyio.to_thread.run_sync(socket.getaddrinfo, host, port, 0, socket.SOCK_STREAM)
-    except OSError as exc:
-        raise ServiceUnavailable(f"Cannot resolve {host}.") from exc
-    addresses = {str(info[4][0]) for info in infos}
+    addresses = await resolve(host, port)
     if not addresses or not all(is_public_address(address) for address in addresses):
         raise OutboundRefused(f"{host} resolves to a non-public address.")
+    if _is_address(host):
+        return Destination(target, {}, {})
+    return Destination(
+        target.copy_with(host=addresses[0]),
+        {"Host": target.netloc.decode("ascii")},
+        {"sni_hostname": target.raw_host.decode("ascii")},
+    )
 
 
 @dataclass(frozen=True)
@@ -134,8 +194,13 @@ async def fetch_bytes(
     try:
         with anyio.fail_after(timeout):
             for _ in range(max_redirects + 1):
-                await check_destination(current, allowed_hosts)
-                async with http.stream("GET", current, headers=headers) as response:
+                destination = await check_destination(current, allowed_hosts)
+                async with http.stream(
+                    "GET",
+                    destination.url,
+                    headers={**headers, **destination.headers},
+                    extensions=destination.extensions,
+                ) as response:
                     location = response.headers.get("Location")
                     if response.status_code in _REDIRECTS and location and max_redirects > 0:
                         target = urljoin(current, location)
@@ -208,8 +273,15 @@ async def send(
     sent = {"Accept-Encoding": "gzip, identity", **(headers or {})}
     try:
         with anyio.fail_after(timeout):
-            await check_destination(url, allowed_hosts)
-            async with http.stream(method, url, headers=sent, content=content, follow_redirects=False) as response:
+            destination = await check_destination(url, allowed_hosts)
+            async with http.stream(
+                method,
+                destination.url,
+                headers={**sent, **destination.headers},
+                content=content,
+                follow_redirects=False,
+                extensions=destination.extensions,
+            ) as response:
                 body = await _read_capped(response, url, max_bytes)
                 return Answer(url, response.status_code, body, response.headers.get("Content-Type"))
     except TimeoutError as exc:

@@ -31,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
 from standardwebhooks import Webhook, WebhookVerificationError
 
+from core import outbound
 from core.accounts.models import Institution as InstitutionRow
 from core.accounts.schemas import InstitutionCreate
 from core.accounts.service import create_institution
@@ -583,7 +584,7 @@ class TestDestinations:
         async def resolve(host: str, port: int) -> list[str]:
             return answers[host]
 
-        monkeypatch.setattr(delivery, "_resolve", resolve)
+        monkeypatch.setattr(outbound, "resolve", resolve)
         target, headers, extensions = await delivery.pinned_target("https://hooks.example.org:8443/in?x=1", [])
         assert str(target) == "https://93.184.216.34:8443/in?x=1"
         assert headers == {"Host": "hooks.example.org:8443"} and extensions == {"sni_hostname": "hooks.example.org"}

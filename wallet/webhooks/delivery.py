@@ -25,10 +25,8 @@
 from __future__ import annotations
 
 import email.utils
-import ipaddress
 import json
 import secrets
-import socket
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,7 +44,7 @@ from sqlmodel import col
 from core.background import RoundLoop
 from core.clock import utcnow
 from core.errors import ServiceUnavailable
-from core.outbound import OutboundRefused, is_public_address
+from core.outbound import OutboundRefused, check_destination
 from core.settings import Settings
 from wallet.webhooks import signing
 from wallet.webhooks.models import DEAD, DELIVERED, PENDING, WebhookDelivery, WebhookEndpoint
@@ -158,26 +156,9 @@ async def _claim(sessions: async_sessionmaker[AsyncSession], *, now: datetime, l
     return claimed
 
 
-async def _resolve(host: str, port: int) -> list[str]:
-    try:
-        infos = await anyio.to_thread.run_sync(socket.getaddrinfo, host, port, 0, socket.SOCK_STREAM)
-    except OSError as exc:
-        raise ServiceUnavailable(f"Cannot resolve {host}.") from exc
-    return [str(info[4][0]) for info in infos]
-
-
-def _is_address(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
-
-
 async def pinned_target(url: str, allowed_hosts: list[str]) -> tuple[httpx.URL, dict[str, str], dict[str, Any]]:
-    """Where to connect for `url`: the URL itself for an allow-listed host or an address literal, otherwise the URL
-    with its host replaced by the (checked) address it resolves to, plus the `Host` header and the `sni_hostname`
-    extension that keep the name for HTTP and for TLS certificate checking."""
+    """Where to connect for `url` (`core.outbound.check_destination`: the address that was checked, with the `Host`
+    header and the `sni_hostname` extension that keep the name), over https only unless the host is allow-listed."""
     try:
         target = httpx.URL(url)
     except httpx.InvalidURL as exc:
@@ -188,20 +169,10 @@ async def pinned_target(url: str, allowed_hosts: list[str]) -> tuple[httpx.URL, 
     if host in allowed_hosts:
         if target.scheme not in {"http", "https"}:
             raise OutboundRefused("Webhooks are sent over http(s) only.")
-        return target, {}, {}
-    if target.scheme != "https":
+    elif target.scheme != "https":
         raise OutboundRefused("Webhooks are sent over https only.")
-    addresses = await _resolve(host, target.port or 443)
-    if not addresses or not all(is_public_address(address) for address in addresses):
-        raise OutboundRefused(f"{host} resolves to a non-public address.")
-    if _is_address(host):
-        return target, {}, {}
-    name = target.raw_host.decode("ascii")
-    return (
-        target.copy_with(host=addresses[0]),
-        {"Host": target.netloc.decode("ascii")},
-        {"sni_hostname": name},
-    )
+    destination = await check_destination(url, allowed_hosts)
+    return destination.url, destination.headers, destination.extensions
 
 
 def body_of(payload: dict[str, Any]) -> bytes:

@@ -134,6 +134,30 @@ def _request_id(request: Request) -> str | None:
 security_log = structlog.get_logger("passerelle.security")
 
 
+REFUSAL_EVENTS = {"too_many_requests": "excess_rate_limit_exceeded", "share_not_found": "malicious_excess_404"}
+"""Refusals logged as security events (OWASP Logging Vocabulary): every 429, and every share-link miss (a guessed,
+mistyped or spent link: enumeration shows as a run of them)."""
+
+
+def log_refusal(request: Request, error: errors.DomainError) -> None:
+    """The security event of a refusal in `REFUSAL_EVENTS`: the route template (never the path: a share path holds
+    the link token), the caller's /24 or /48 network, and the user when one is known."""
+    event = REFUSAL_EVENTS.get(error.code)
+    if event is None:
+        return
+    from wallet.sharing.service import network_of
+
+    principal = request.scope.get("state", {}).get("principal")
+    security_log.warning(
+        event,
+        reason=error.code,
+        route=getattr(request.scope.get("route"), "path", "unmatched"),
+        method=request.method,
+        network=network_of(request.client.host if request.client else None),
+        user_id=str(principal.id) if principal is not None else None,
+    )
+
+
 async def handle_domain_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, errors.DomainError)
     if isinstance(exc, errors.PermissionDenied):
@@ -151,7 +175,8 @@ async def handle_domain_error(request: Request, exc: Exception) -> Response:
         # Share pages answer their own way: no path (it holds the link token), privacy headers on every answer.
         from api.routers.share_pages import error_response
 
-        return error_response(request, exc)
+        return error_response(request, exc)  # which logs the refusal
+    log_refusal(request, exc)
     status = status_for(exc)
     headers: dict[str, str] = {}
     extra = dict(exc.extra)

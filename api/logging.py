@@ -129,3 +129,8 @@ def configure(level: str = "INFO", *, json_output: bool = True) -> None:
     # uvicorn's own access log would print raw paths and query strings; ours is redacted.
     logging.getLogger("uvicorn.access").disabled = True
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # httpx and httpcore log every outbound request's full URL at INFO (and more at DEBUG), query string included:
+    # an OpenID4VCI offer reference carries a pre-authorized code there, a webhook URL may carry a secret. Those
+    # lines bypass `redact_secrets`; what an outbound call did is logged by the caller, without the URL's secrets.
+    for library in ("httpx", "httpcore"):
+        logging.getLogger(library).setLevel(logging.WARNING)

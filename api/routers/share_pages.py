@@ -38,6 +38,7 @@ from markupsafe import Markup
 from starlette.background import BackgroundTask
 
 from api.deps import PlainRoute, SessionDep, StateDep, authenticate, request_transaction
+from api.errors import log_refusal, status_for
 from api.i18n import (
     install_translations,
     language_headers,
@@ -242,7 +243,8 @@ GONE_JSON = dumps_compact(
 
 def error_response(request: Request, error: DomainError) -> Response:
     """Share-route errors without the path (it holds the token) or a request id: the same bytes for every unknown
-    or malformed token."""
+    or malformed token. A miss and a 429 are logged as security events (`api.errors.log_refusal`)."""
+    log_refusal(request, error)
     as_json = _wants_json(request)
     language = request_language(request)
     if isinstance(error, ShareNotFound):
@@ -261,8 +263,6 @@ def error_response(request: Request, error: DomainError) -> Response:
             heading=i18n.gettext(language, GONE_HEADING),
             message=i18n.gettext(language, GONE_MESSAGE),
         )
-    from api.errors import status_for
-
     status = status_for(error)
     headers = dict(SHARE_HEADERS)
     if isinstance(error, TooManyRequests):

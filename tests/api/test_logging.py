@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import sys
 from collections.abc import Iterator
 
@@ -24,6 +25,32 @@ def log_lines(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
     yield buffer
     access_log.stream = sys.stdout
     structlog.reset_defaults()
+
+
+class TestHttpLibraries:
+    async def test_an_outbound_url_with_a_secret_in_its_query_is_not_logged(self) -> None:
+        # httpx logs each request's full URL at INFO, past `redact_secrets`: an OpenID4VCI offer reference carries
+        # its pre-authorized code in the query. Whatever the configured level, those lines are not written.
+        configure("DEBUG", json_output=True)
+        root = logging.getLogger()
+        level = root.level
+        root.setLevel(logging.DEBUG)  # what `configure` asks of `basicConfig`, which the test runner's handlers block
+        records: list[logging.LogRecord] = []
+
+        class Keep(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                records.append(record)
+
+        handler = Keep()
+        root.addHandler(handler)
+        try:
+            async with httpx.AsyncClient(transport=httpx.MockTransport(lambda _: httpx.Response(404))) as http:
+                await http.get("https://issuer.example/offers/1?code=PREAUTH-s3cr3t")
+        finally:
+            root.removeHandler(handler)
+            root.setLevel(level)
+            structlog.reset_defaults()
+        assert not any("s3cr3t" in record.getMessage() for record in records), [r.getMessage() for r in records]
 
 
 class TestRedaction:

@@ -34,7 +34,7 @@ TOKEN = "/v1/auth/token"
 
 @pytest.fixture
 def app_settings(settings: Settings) -> Settings:
-    return settings.model_copy(update={"share_requests_per_minute": 100_000})
+    return settings.model_copy(update={"share_requests_per_minute": 100_000, "anonymous_verifications_per_minute": 2})
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def _lines(stream: io.StringIO) -> list[dict[str, Any]]:
 
 
 def _security_events(stream: io.StringIO) -> list[dict[str, Any]]:
-    return [line for line in _lines(stream) if line["event"].startswith(("authn_", "authz_"))]
+    return [line for line in _lines(stream) if line["event"].startswith(("authn_", "authz_", "malicious_", "excess_"))]
 
 
 def _one_event(stream: io.StringIO, event: str, **expected: Any) -> dict[str, Any]:
@@ -77,6 +77,32 @@ def _one_event(stream: io.StringIO, event: str, **expected: Any) -> dict[str, An
 async def _forged(settings: Settings, subject: str, **overrides: Any) -> str:
     kid, pem = service_private_key(settings.data_dir)
     return sign_es256(access_claims(subject, **overrides), pem, {"kid": kid, "typ": "at+jwt"})
+
+
+class TestRefusals:
+    async def test_every_share_link_miss_is_malicious_excess_404_without_the_token(
+        self, client: httpx.AsyncClient, log_stream: io.StringIO
+    ) -> None:
+        log_stream.seek(0)
+        log_stream.truncate()
+        for _ in range(3):
+            guessed = secrets.token_urlsafe(32)
+            response = await client.get(f"/s/{guessed}", headers={"Accept": "application/json"})
+            assert response.status_code == 404
+            line = _one_event(log_stream, "malicious_excess_404", reason="share_not_found", route="/s/{token}")
+            assert guessed not in json.dumps(line) and line["network"] == "127.0.0.0/24"
+
+    async def test_every_429_is_excess_rate_limit_exceeded(
+        self, client: httpx.AsyncClient, log_stream: io.StringIO
+    ) -> None:
+        statuses = []
+        for _ in range(4):  # two a minute allowed here
+            log_stream.seek(0)
+            log_stream.truncate()
+            answer = await client.post("/v1/verify", content=b"{}", headers={"Content-Type": "application/json"})
+            statuses.append(answer.status_code)
+        assert statuses[-1] == 429
+        _one_event(log_stream, "excess_rate_limit_exceeded", reason="too_many_requests", route="/v1/verify")
 
 
 class TestAuthenticationFailures:

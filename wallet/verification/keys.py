@@ -1,4 +1,5 @@
-"""Finding the key that should verify a credential: embedded JWK, did:key, did:web, key URL, x5c, or the registry.
+"""Finding the key that should verify a credential: embedded JWK, did:key, did:web, key URL, x5c, the registry, or
+(SD-JWT VC only) the issuer's JWT VC Issuer Metadata.
 
 Keys named inside a credential are untrusted input: a URL is fetched only through the outbound guard, a JWK with
 private members is refused, and where the key came from is reported as evidence, because it decides how far the
@@ -12,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
@@ -27,6 +28,7 @@ from wallet.verification.context import VerificationContext
 PublicKey = RSAKey | ECKey | OKPKey
 PRIVATE_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+JWT_VC_ISSUER_WELL_KNOWN = "/.well-known/jwt-vc-issuer"
 
 
 class KeyUnavailable(DomainError):
@@ -38,7 +40,7 @@ class KeyUnavailable(DomainError):
 class ResolvedKey:
     key: PublicKey
     source: str
-    """`registry`, `x5c`, `did:key`, `did:web`, `key_url` or `embedded_jwk`."""
+    """`registry`, `x5c`, `did:key`, `did:web`, `key_url`, `jwt_vc_issuer_metadata` or `embedded_jwk`."""
     key_id: str | None
     chain: tuple[x509.Certificate, ...] = field(default=())
 
@@ -145,6 +147,30 @@ def did_web_url(did: str) -> str:
     return f"https://{host}/{path}/did.json" if path else f"https://{host}/.well-known/did.json"
 
 
+def _https_or_allowed(url: str, allowed_hosts: tuple[str, ...]) -> bool:
+    """Whether `url` is an https URL with a host, without credentials or a fragment. Plain http only to
+    allow-listed hosts (`outbound_allowed_hosts`), as webhooks and OpenID4VCI allow it, so tests can serve on
+    loopback."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced `[` in the host
+        return False
+    if not parts.hostname or parts.username or parts.password or parts.fragment:
+        return False
+    return parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in allowed_hosts)
+
+
+def jwt_vc_issuer_metadata_url(issuer: str, allowed_hosts: tuple[str, ...] = ()) -> str | None:
+    """https://issuer.example/tenant → https://issuer.example/.well-known/jwt-vc-issuer/tenant: where an SD-JWT VC
+    issuer publishes its JWT VC Issuer Metadata (draft-ietf-oauth-sd-jwt-vc, "JWT VC Issuer Metadata": the
+    well-known segment goes between host and path, a terminating `/` removed first as in RFC 8414 §3.1); `None`
+    for an issuer identifier that is not such a URL (http only for allow-listed hosts, see `_https_or_allowed`)."""
+    if not _https_or_allowed(issuer, allowed_hosts) or "?" in issuer:  # an issuer identifier has no query
+        return None
+    parts = urlsplit(issuer)
+    return f"{parts.scheme}://{parts.netloc}{JWT_VC_ISSUER_WELL_KNOWN}{parts.path.rstrip('/')}"
+
+
 async def _fetch(url: str, context: VerificationContext) -> Any:
     policy = context.outbound
 
@@ -166,10 +192,13 @@ def _from_did_document(document: Any, kid: str) -> dict[str, Any]:
     raise KeyUnavailable(f"The DID document has no verification method {kid}.")
 
 
-def resolve_offline(header: dict[str, Any], issuer: str | None, context: VerificationContext) -> ResolvedKey | None:
+def resolve_offline(
+    header: dict[str, Any], issuer: str | None, context: VerificationContext, *, issuer_metadata: bool = False
+) -> ResolvedKey | None:
     """The verification key for a JWS header when nothing needs fetching: the registry, x5c, did:key, or a `jwk`
-    the header embeds; `None` when the header names a key to fetch (did:web, https); raises `KeyUnavailable`
-    when it names none at all. Same order of trust as `resolve()`."""
+    the header embeds; `None` when the header names a key to fetch (did:web, https), or — with `issuer_metadata`
+    (SD-JWT VC) — when nothing else does and the issuer's JWT VC Issuer Metadata can be fetched; raises
+    `KeyUnavailable` when there is no key to look for. Same order of trust as `resolve()`."""
     kid = header.get("kid") if isinstance(header.get("kid"), str) else None
     registered = context.trust.issuer_keys.get(issuer or "", ())
     for jwk in registered:
@@ -186,15 +215,26 @@ def resolve_offline(header: dict[str, Any], issuer: str | None, context: Verific
         return None
     if "jwk" in header:
         return ResolvedKey(import_public_jwk(header["jwk"]), "embedded_jwk", kid)
-    raise KeyUnavailable(
-        "The credential names no key the service can find (no kid, jwk or x5c), and the trust "
-        "registry holds no key for its issuer."
-    )
+    if issuer_metadata and issuer and jwt_vc_issuer_metadata_url(issuer, context.outbound.allowed_hosts):
+        return None  # `fetch()` reads the issuer's JWT VC Issuer Metadata
+    raise KeyUnavailable(_no_key_to_find(kid, issuer_metadata))
 
 
-async def fetch(header: dict[str, Any], context: VerificationContext, issuer: str | None = None) -> ResolvedKey:
-    """The key the registry's key URL for `issuer` holds under the header's `kid`, or the key a did:web or https
-    `kid` names; fetched through the outbound guard."""
+def _no_key_to_find(kid: str | None, issuer_metadata: bool) -> str:
+    where = "the trust registry holds no key for its issuer"
+    if issuer_metadata:
+        where += ", and its issuer is not an https URL that could publish JWT VC Issuer Metadata"
+    if kid is None:
+        return f"The credential names no key the service can find (no kid, jwk or x5c), and {where}."
+    return f"The credential's key id {kid!r} is neither a DID nor an https URL to fetch the key from, and {where}."
+
+
+async def fetch(
+    header: dict[str, Any], context: VerificationContext, issuer: str | None = None, *, issuer_metadata: bool = False
+) -> ResolvedKey:
+    """The key the registry's key URL for `issuer` holds under the header's `kid`, the key a did:web or https
+    `kid` names, or — with `issuer_metadata` (SD-JWT VC) — the key the issuer's JWT VC Issuer Metadata holds under
+    that `kid`; fetched through the outbound guard."""
     kid = header.get("kid")
     registered_url = context.trust.issuer_key_urls.get(issuer or "")
     if registered_url is not None:
@@ -221,7 +261,63 @@ async def fetch(header: dict[str, Any], context: VerificationContext, issuer: st
                 raise KeyUnavailable("The key set at the key URL does not name this key.")
             document = matches[0]
         return ResolvedKey(import_public_jwk(document), "key_url", kid)
+    if issuer_metadata and issuer:
+        metadata_url = jwt_vc_issuer_metadata_url(issuer, context.outbound.allowed_hosts)
+        if metadata_url is not None:
+            return await _from_issuer_metadata(metadata_url, issuer, kid if isinstance(kid, str) else None, context)
     raise KeyUnavailable("The credential names no key to fetch.")
+
+
+async def _issuer_document(url: str, what: str, context: VerificationContext) -> Any:
+    """`_fetch()`, its failures (refused, unreachable, not JSON) reported as the key being unavailable."""
+    try:
+        return await _fetch(url, context)
+    except DomainError as exc:
+        raise KeyUnavailable(f"{what} at {url} could not be read: {exc.detail}") from exc
+
+
+async def _from_issuer_metadata(url: str, issuer: str, kid: str | None, context: VerificationContext) -> ResolvedKey:
+    """The key `kid` (or the only key, without a `kid`) of the JWT VC Issuer Metadata at `url`: its `issuer` must be
+    the credential's `iss` exactly, and its keys are given inline (`jwks`) or at `jwks_uri`, never both
+    (draft-ietf-oauth-sd-jwt-vc, "JWT VC Issuer Metadata")."""
+    metadata = await _issuer_document(url, "The issuer's JWT VC Issuer Metadata", context)
+    if not isinstance(metadata, dict):
+        raise KeyUnavailable(f"The issuer's JWT VC Issuer Metadata at {url} is not a JSON object.")
+    if metadata.get("issuer") != issuer:
+        raise KeyUnavailable(
+            f"The JWT VC Issuer Metadata at {url} is for the issuer {metadata.get('issuer')!r}, not for the "
+            f"credential's issuer {issuer!r}."
+        )
+    if ("jwks" in metadata) == ("jwks_uri" in metadata):
+        raise KeyUnavailable(
+            f"The issuer's JWT VC Issuer Metadata at {url} must give its keys either inline (`jwks`) or by "
+            f"`jwks_uri`, {'not both' if 'jwks' in metadata else 'and gives neither'}."
+        )
+    if "jwks_uri" in metadata:
+        jwks_uri = metadata["jwks_uri"]
+        if not isinstance(jwks_uri, str) or not _https_or_allowed(jwks_uri, context.outbound.allowed_hosts):
+            raise KeyUnavailable(f"The `jwks_uri` of the issuer's JWT VC Issuer Metadata at {url} is not an https URL.")
+        key_set, where = await _issuer_document(jwks_uri, "The issuer's JWK Set", context), f"at {jwks_uri}"
+    else:
+        key_set, where = metadata["jwks"], f"in the JWT VC Issuer Metadata at {url}"
+    found = key_set.get("keys") if isinstance(key_set, dict) else None
+    if not isinstance(found, list):
+        raise KeyUnavailable(f"The issuer's key set {where} is not a JWK Set.")
+    matches = [k for k in found if isinstance(k, dict) and (kid is None or k.get("kid") == kid)]
+    if not matches:
+        named = f"no key with the kid {kid!r}" if kid is not None else "no key"
+        raise KeyUnavailable(f"The issuer's key set {where} has {named}.")
+    if len(matches) > 1:
+        raise KeyUnavailable(
+            f"The issuer's key set {where} has {len(matches)} keys with the kid {kid!r}; it must name one."
+            if kid is not None
+            else f"The credential names no key id, and the issuer's key set {where} has several keys."
+        )
+    try:
+        key = import_public_jwk(matches[0])
+    except InvalidInput as exc:
+        raise KeyUnavailable(f"The issuer's key {kid!r} {where} cannot be used: {exc.detail}") from exc
+    return ResolvedKey(key, "jwt_vc_issuer_metadata", kid)
 
 
 async def resolve(header: dict[str, Any], issuer: str | None, context: VerificationContext) -> ResolvedKey:

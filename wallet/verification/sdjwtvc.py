@@ -45,12 +45,15 @@ def verify(text: str, context: VerificationContext, *, detected: Detected | None
         "disclosures": len(parts.disclosures),
     }
     issued = _Issued(parts, header, claims, issuer, evidence, context)
+    # SD-JWT VC alone may find the key in the issuer's JWT VC Issuer Metadata (draft-ietf-oauth-sd-jwt-vc).
     try:
-        resolved = keys.resolve_offline(header, issuer, context)
+        resolved = keys.resolve_offline(header, issuer, context, issuer_metadata=True)
     except DomainError as exc:
         return issued.with_key(exc)
     if resolved is None:
-        return KeyToFetch(fetch=lambda: keys.fetch(header, context, issuer), finish=issued.with_key)
+        return KeyToFetch(
+            fetch=lambda: keys.fetch(header, context, issuer, issuer_metadata=True), finish=issued.with_key
+        )
     return issued.with_key(resolved)
 
 

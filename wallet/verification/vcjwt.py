@@ -31,6 +31,12 @@ TRUST_BY_SOURCE = {
         "key_published_at_url",
         "The key is published at a URL named by the credential, which is not in the trust registry.",
     ),
+    "jwt_vc_issuer_metadata": (
+        "warning",
+        "key_published_in_issuer_metadata",
+        "The key is published in the issuer's own metadata (JWT VC Issuer Metadata), which is not in the trust "
+        "registry.",
+    ),
     "did:key": (
         "warning",
         "self_certifying_key",

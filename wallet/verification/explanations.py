@@ -98,6 +98,7 @@ STATIC_MESSAGES: Final = (
     N_("The issuer's key is registered in the trust registry."),
     N_("The key is published under the issuer's web domain (did:web), which is not in the trust registry."),
     N_("The key is published at a URL named by the credential, which is not in the trust registry."),
+    N_("The key is published in the issuer's own metadata (JWT VC Issuer Metadata), not in the trust registry."),
     N_("The issuer identifies itself by its key (did:key); nothing ties that key to an organisation."),
     N_("The credential carries its own key; nothing ties that key to the issuer."),
     N_(

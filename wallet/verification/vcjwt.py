@@ -34,8 +34,7 @@ TRUST_BY_SOURCE = {
     "jwt_vc_issuer_metadata": (
         "warning",
         "key_published_in_issuer_metadata",
-        "The key is published in the issuer's own metadata (JWT VC Issuer Metadata), which is not in the trust "
-        "registry.",
+        "The key is published in the issuer's own metadata (JWT VC Issuer Metadata), not in the trust registry.",
     ),
     "did:key": (
         "warning",

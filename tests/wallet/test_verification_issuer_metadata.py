@@ -244,7 +244,8 @@ class TestMetadataThatGivesNoKey:
     ) -> None:
         site.publish_metadata({"issuer": site.identifier(), "jwks": _key_set(issuer_key)})
         message = self._unavailable(await _verify(_diploma(site.identifier(), issuer_key), outbound=OutboundPolicy()))
-        assert f"key id {KID!r}" in message and "not an https URL" in message
+        assert f"key id {KID!r} is not a did:key, did:web or https URL" in message
+        assert "the issuer is not an https URL that publishes JWT VC Issuer Metadata" in message
 
 
 class TestOnlySdJwtVc:
@@ -263,4 +264,5 @@ class TestOnlySdJwtVc:
         result = await _verify(token.encode(), "application/vc+jwt")
         signature = _check(result, CheckName.SIGNATURE)
         assert (signature.outcome, signature.reason) == (Outcome.WARNING, "issuer_key_unavailable")
-        assert f"key id {KID!r} is neither a DID nor an https URL" in signature.message
+        assert f"key id {KID!r} is not a did:key, did:web or https URL" in signature.message
+        assert "JWT VC Issuer Metadata" not in signature.message

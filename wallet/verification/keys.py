@@ -221,12 +221,18 @@ def resolve_offline(
 
 
 def _no_key_to_find(kid: str | None, issuer_metadata: bool) -> str:
-    where = "the trust registry holds no key for its issuer"
+    """Why no key can be looked for, naming the `kid` when there is one (it is then not one the service resolves)."""
+    named = (
+        "The credential names no key (no kid, jwk or x5c)"
+        if kid is None
+        else f"The credential's key id {kid!r} is not a did:key, did:web or https URL the key can be found at"
+    )
     if issuer_metadata:
-        where += ", and its issuer is not an https URL that could publish JWT VC Issuer Metadata"
-    if kid is None:
-        return f"The credential names no key the service can find (no kid, jwk or x5c), and {where}."
-    return f"The credential's key id {kid!r} is neither a DID nor an https URL to fetch the key from, and {where}."
+        return (
+            f"{named}, the trust registry holds no key for its issuer, and the issuer is not an https URL that "
+            "publishes JWT VC Issuer Metadata."
+        )
+    return f"{named}, and the trust registry holds no key for its issuer."
 
 
 async def fetch(

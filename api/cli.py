@@ -381,6 +381,32 @@ async def _verify_file(
     return result, trust_note
 
 
+def _receipt(settings: Settings, result: VerificationResult, content: bytes) -> str | None:
+    """The result signed as `POST /v1/verify` signs it, with the service's active key (so that anyone checks it
+    against the service's `/.well-known/jwks.json`); None while the service has no key: verifying a file makes
+    none (it writes nothing)."""
+    import hashlib
+
+    from core.keys import KEYRING_FILE, KeyRing
+    from wallet.verification.service import receipt_claims, receipt_signer
+
+    if not (settings.keys_dir / KEYRING_FILE).exists():
+        return None
+    claims = receipt_claims(
+        result, issuer=settings.effective_token_issuer, sha256=hashlib.sha256(content).hexdigest(), credential_id=None
+    )
+    return receipt_signer(KeyRing.open(settings.keys_dir))(claims)
+
+
+def _public(result: VerificationResult, receipt: str | None) -> dict[str, Any]:
+    """What `POST /v1/verify` answers (`VerificationPublic`, in English), member for member."""
+    from wallet.verification.schemas import VerificationPublic
+
+    public = VerificationPublic.model_validate({**result.as_dict(), "receipt": receipt or ""}).model_dump(mode="json")
+    public["receipt"] = receipt
+    return public
+
+
 def _problem(code: str, detail: str, instance: str, status: int | None = None) -> str:
     """An RFC 9457 problem document, as the API would answer it."""
     from http import HTTPStatus
@@ -458,8 +484,11 @@ def verify(
 
         typer.echo(_problem(exc.code, exc.detail, str(file), status_for(exc)), err=True)
         raise typer.Exit(EXIT_UNUSABLE_INPUT) from exc
-    typer.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    receipt = _receipt(settings, result, content)
+    typer.echo(json.dumps(_public(result, receipt), indent=2, ensure_ascii=False))
     typer.echo(_table(result, trust_note), err=True)
+    if receipt is None:
+        typer.echo("no receipt: the service has no signing key yet (`passerelle serve` makes one)", err=True)
     any_failed = any(check.outcome == Outcome.FAILED for check in result.checks)
     raise typer.Exit(EXIT_CHECK_FAILED if any_failed else EXIT_NO_CHECK_FAILED)
 

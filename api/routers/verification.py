@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Mapping
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response, status
 
@@ -17,7 +16,6 @@ from api.i18n import language_headers, localize_verification, request_language
 from api.ratelimit import Limiter
 from api.routers.wallet import read_upload, upload_body
 from api.state import AppState
-from core import jose
 from wallet.oid4vci.holder import holder_thumbprints
 from wallet.verification import service
 from wallet.verification.context import TrustStore, VerificationContext
@@ -48,11 +46,7 @@ StatusCheckDep = Annotated[StatusCheck, Depends(get_status_check)]
 
 
 def receipt_signer(state: AppState) -> service.ReceiptSigner:
-    def sign(claims: Mapping[str, Any]) -> str:
-        key = state.keyring.active
-        return jose.sign(claims, key=key.private, kid=key.kid, token_type=service.RECEIPT_TYPE)
-
-    return sign
+    return service.receipt_signer(state.keyring)
 
 
 def _public(record: CredentialVerification, request: Request, response: Response) -> VerificationPublic:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -12,7 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from jose import jws as jose_jws
 
+from core.keys import KeyRing
 from tests.factories import DATA, PASSWORD
 from tests.servers import free_port
 
@@ -128,6 +131,22 @@ class TestCommandLine:
         assert checks["signature"]["outcome"] == "passed"
         assert checks["issuer_trust"]["outcome"] == "failed"
         assert "issuer_trust" in sealed.stderr and "0 certificates" in sealed.stderr
+        assert json.loads(sealed.stdout)["receipt"] is None and "no receipt" in sealed.stderr  # no service key yet
+
+        # Once the service has a key, the output is what `POST /v1/verify` answers, receipt included: a JWS anyone
+        # checks against the service's published keys (read here from the key directory, checked with python-jose).
+        assert _run(["keys", "rotate"], environment).returncode == 0
+        signed = _run(["verify", str(DATA / "edc-ec-mc-annex1-signed.jsonld")], environment)
+        public = json.loads(signed.stdout)
+        assert set(public) == {"id", "credential_id", "format", "checked_at", "checks", "receipt"}
+        jwks = KeyRing.open(Path(environment["PASSERELLE_DATA_DIR"]) / "keys").jwks()
+        header = jose_jws.get_unverified_header(public["receipt"])
+        (key,) = [k for k in jwks["keys"] if k["kid"] == header["kid"]]
+        claims = json.loads(jose_jws.verify(public["receipt"], key, algorithms=["ES256"]))
+        assert header["typ"] == "verification-receipt+jwt"
+        digest = hashlib.sha256((DATA / "edc-ec-mc-annex1-signed.jsonld").read_bytes()).hexdigest()
+        assert claims["sub"] == f"sha-256:{digest}"
+        assert [c["outcome"] for c in claims["verification"]["checks"]] == [c["outcome"] for c in public["checks"]]
 
         shopping_list = tmp_path / "shopping.json"
         shopping_list.write_text('{"items": ["bread"]}')

@@ -13,8 +13,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
+from core import jose
 from core.errors import InvalidInput, NotFound
 from core.ids import new_id
+from core.keys import KeyRing
 from wallet.errors import CredentialNotFound
 from wallet.formats import CredentialFormat
 from wallet.models import Credential
@@ -29,6 +31,16 @@ log = structlog.get_logger("passerelle.verification")
 RECEIPT_TYPE = "verification-receipt+jwt"
 ReceiptSigner = Callable[[Mapping[str, Any]], str]
 """Signs receipt claims as a compact JWS with `typ` `verification-receipt+jwt` (the service's key)."""
+
+
+def receipt_signer(keyring: KeyRing) -> ReceiptSigner:
+    """Receipts signed with the keyring's active key (ES256), the key `/.well-known/jwks.json` publishes."""
+
+    def sign(claims: Mapping[str, Any]) -> str:
+        key = keyring.active
+        return jose.sign(claims, key=key.private, kid=key.kid, token_type=RECEIPT_TYPE)
+
+    return sign
 
 
 class VerificationNotFound(NotFound):

@@ -63,6 +63,9 @@ class Settings(BaseSettings):
 
     anonymous_verifications_per_minute: int = Field(default=30, ge=1)
     """How many documents one client address may verify per minute through `POST /v1/verify`."""
+    password_attempts_per_minute: int = Field(default=10, ge=1)
+    """How many password grants (`POST /v1/auth/token`) may name one account (by e-mail address) per minute, right
+    or wrong: guessing a learner's or an officer's password is held to this pace (429 with `Retry-After`)."""
     credential_offers_per_minute: int = Field(default=10, ge=1)
     """How many credential offers one learner may submit per minute (`POST /v1/wallet/inbox:collect`): each one
     makes the service call the issuer named in it."""

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 from typing import Annotated, Literal
 from urllib.parse import unquote
 
 import structlog
-from fastapi import APIRouter, Form, Header, status
+from fastapi import APIRouter, Form, Header, Request, status
 
 from api.deps import PrincipalDep, ReadSessionDep, SessionDep, StateDep
 from api.errors import problem_responses
+from api.ratelimit import RATE_LIMITED_RESPONSE, Limiter
 from core.accounts import assertions, service
 from core.accounts.repository import AccountRepository
 from core.accounts.schemas import AccountUpdate, SignupRequest, TokenResponse, UserPublic
@@ -71,9 +73,10 @@ def _basic_client(authorization: str | None) -> tuple[str, str] | None:
     response_model=TokenResponse,
     operation_id="issueToken",
     summary="OAuth2 token endpoint",
-    responses=problem_responses(400, 401, 413, 415, 422),
+    responses={**problem_responses(400, 401, 413, 415, 422), 429: RATE_LIMITED_RESPONSE},
 )
 async def issue_token(
+    request: Request,
     state: StateDep,
     session: SessionDep,
     grant_type: Annotated[Literal["password", "refresh_token", "client_credentials"], Form()],
@@ -89,7 +92,8 @@ async def issue_token(
 ) -> TokenResponse:
     """Exchange credentials for an ES256 access token (`typ` `at+jwt`, 15 minutes) — RFC 6749 §4.3, §4.4, §6.
 
-    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too.
+    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too. At most
+      `PASSERELLE_PASSWORD_ATTEMPTS_PER_MINUTE` (10) grants per account and minute, right or wrong (429 beyond).
     - `refresh_token`: a refresh token, which is rotated; using one twice ends its whole session.
     - `client_credentials`: an institution client's `client_id` and `client_secret`, in the form or with
       HTTP Basic authentication; or, for a client registered with its public keys, `private_key_jwt` (RFC 7523):
@@ -101,6 +105,10 @@ async def issue_token(
     if grant_type == "password":
         if not username or password is None:
             raise InvalidInput("The password grant needs `username` and `password`.", code="invalid_request")
+        # Per account, whichever address asks: a password is guessed at this pace at most. Keyed by a digest, so
+        # that no e-mail address is kept in the limiter (or in Redis).
+        limiter: Limiter = request.app.state.login_limiter
+        await limiter.hit(hashlib.sha256(username.strip().lower().encode("utf-8")).hexdigest())
         issued = await service.password_grant(
             session, tokens, username=username.strip(), password=password, client_id=client_id
         )

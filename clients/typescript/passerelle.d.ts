@@ -492,7 +492,8 @@ export interface paths {
          * OAuth2 token endpoint
          * @description Exchange credentials for an ES256 access token (`typ` `at+jwt`, 15 minutes) — RFC 6749 §4.3, §4.4, §6.
          *
-         *     - `password`: a user's e-mail as `username` and `password`; returns a refresh token too.
+         *     - `password`: a user's e-mail as `username` and `password`; returns a refresh token too. At most
+         *       `PASSERELLE_PASSWORD_ATTEMPTS_PER_MINUTE` (10) grants per account and minute, right or wrong (429 beyond).
          *     - `refresh_token`: a refresh token, which is rotated; using one twice ends its whole session.
          *     - `client_credentials`: an institution client's `client_id` and `client_secret`, in the form or with
          *       HTTP Basic authentication; or, for a client registered with its public keys, `private_key_jwt` (RFC 7523):
@@ -9039,6 +9040,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's quota for this minute is spent. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

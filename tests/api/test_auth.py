@@ -69,6 +69,28 @@ class TestPasswordGrant:
         assert wrong.json()["error"] == unknown.json()["error"] == "invalid_grant"
         assert wrong.json()["detail"] == unknown.json()["detail"]
 
+    async def test_one_account_is_guessed_at_ten_attempts_a_minute_at_most(
+        self, client: httpx.AsyncClient, learner: Account, other_learner: Account
+    ) -> None:
+        # Right or wrong, from any address: the eleventh grant naming the account within the minute is 429, even
+        # with the right password (the address spelled in another case, too); another account is not held up.
+        for attempt in range(9):  # the fixture's own sign-in was the first
+            wrong = await client.post(
+                "/v1/auth/token",
+                data={"grant_type": "password", "username": learner.email, "password": f"guess number {attempt}"},
+            )
+            assert wrong.status_code == 400, wrong.text
+        held = await client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": learner.email.upper(), "password": PASSWORD},
+        )
+        assert held.status_code == 429 and held.json()["code"] == "too_many_requests"
+        assert 0 < int(held.headers["Retry-After"]) <= 60
+        other = await client.post(
+            "/v1/auth/token", data={"grant_type": "password", "username": other_learner.email, "password": PASSWORD}
+        )
+        assert other.status_code == 200, other.text
+
     async def test_unknown_account_costs_a_full_argon2_verification(
         self, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
     ) -> None:

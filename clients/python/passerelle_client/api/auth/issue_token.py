@@ -62,6 +62,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -89,7 +94,9 @@ def sync_detailed(
      Exchange credentials for an ES256 access token (`typ` `at+jwt`, 15 minutes) — RFC 6749 §4.3, §4.4,
     §6.
 
-    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too.
+    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too. At most
+      `PASSERELLE_PASSWORD_ATTEMPTS_PER_MINUTE` (10) grants per account and minute, right or wrong (429
+    beyond).
     - `refresh_token`: a refresh token, which is rotated; using one twice ends its whole session.
     - `client_credentials`: an institution client's `client_id` and `client_secret`, in the form or with
       HTTP Basic authentication; or, for a client registered with its public keys, `private_key_jwt`
@@ -132,7 +139,9 @@ def sync(
      Exchange credentials for an ES256 access token (`typ` `at+jwt`, 15 minutes) — RFC 6749 §4.3, §4.4,
     §6.
 
-    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too.
+    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too. At most
+      `PASSERELLE_PASSWORD_ATTEMPTS_PER_MINUTE` (10) grants per account and minute, right or wrong (429
+    beyond).
     - `refresh_token`: a refresh token, which is rotated; using one twice ends its whole session.
     - `client_credentials`: an institution client's `client_id` and `client_secret`, in the form or with
       HTTP Basic authentication; or, for a client registered with its public keys, `private_key_jwt`
@@ -170,7 +179,9 @@ async def asyncio_detailed(
      Exchange credentials for an ES256 access token (`typ` `at+jwt`, 15 minutes) — RFC 6749 §4.3, §4.4,
     §6.
 
-    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too.
+    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too. At most
+      `PASSERELLE_PASSWORD_ATTEMPTS_PER_MINUTE` (10) grants per account and minute, right or wrong (429
+    beyond).
     - `refresh_token`: a refresh token, which is rotated; using one twice ends its whole session.
     - `client_credentials`: an institution client's `client_id` and `client_secret`, in the form or with
       HTTP Basic authentication; or, for a client registered with its public keys, `private_key_jwt`
@@ -211,7 +222,9 @@ async def asyncio(
      Exchange credentials for an ES256 access token (`typ` `at+jwt`, 15 minutes) — RFC 6749 §4.3, §4.4,
     §6.
 
-    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too.
+    - `password`: a user's e-mail as `username` and `password`; returns a refresh token too. At most
+      `PASSERELLE_PASSWORD_ATTEMPTS_PER_MINUTE` (10) grants per account and minute, right or wrong (429
+    beyond).
     - `refresh_token`: a refresh token, which is rotated; using one twice ends its whole session.
     - `client_credentials`: an institution client's `client_id` and `client_secret`, in the form or with
       HTTP Basic authentication; or, for a client registered with its public keys, `private_key_jwt`

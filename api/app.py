@@ -141,6 +141,9 @@ OPENAPI_TAGS = [
 ]
 
 
+UNKNOWN_LINK_ANSWERS = {"/s/": share_pages.unknown_link}
+"""Under `/s/`, an address no share route takes and a URL refused for its characters answer as an unknown link."""
+
 # Every router, in the order their routes are matched: the first route whose path and method match takes the
 # request (the route index, api/dispatch.py, finds the same route without walking them all).
 ROUTERS = (
@@ -315,7 +318,8 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         upload_limit=settings.upload_body_limit,
         upload_paths={wallet.CREDENTIALS_PATH, verification.VERIFY_PATH, lifecycle.IMPORT_PATH},
         upload_patterns=(learning.EVIDENCE_UPLOAD_PATTERN,),
+        refused_url_answers=UNKNOWN_LINK_ANSWERS,
     )
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
-    dispatch.install(app)
+    dispatch.install(app, unmatched=UNKNOWN_LINK_ANSWERS)
     return app

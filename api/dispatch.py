@@ -15,11 +15,14 @@ parameters, route), and the route runs as it always does: dependencies, validati
 Everything else goes to FastAPI's own routing, unchanged: no route or only a method mismatch (404, 405), the
 trailing-slash redirect, lifespan and websocket scopes, and routes the index does not know (a type it does not
 index, nested routers, routes added after it was built; it is rebuilt when the router's route count changes).
+Except under a prefix given to `install` in `unmatched`: there, what no route takes fully is answered by that
+prefix's own ASGI app (share links: every such address answers as an unknown token does, `api.routers.share_pages`).
 `tests/api/test_dispatch.py` checks that every route resolves as FastAPI resolves it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,9 +108,12 @@ def index_entries(routes: list[Any]) -> list[Entry]:
 class RouteIndex:
     """In the router's place: the indexed route when one matches fully, else the router's own walk (`fallback`)."""
 
-    def __init__(self, router: fastapi_routing.APIRouter, fallback: ASGIApp) -> None:
+    def __init__(
+        self, router: fastapi_routing.APIRouter, fallback: ASGIApp, unmatched: Mapping[str, ASGIApp] | None = None
+    ) -> None:
         self.router = router
         self.fallback = fallback
+        self.unmatched = tuple((unmatched or {}).items())
         self._built_for = -1
         self._entries: list[Entry] = []
         self._firsts: frozenset[str] = frozenset()
@@ -152,10 +158,19 @@ class RouteIndex:
             return entry, parameters
         return None
 
+    def _unmatched(self, scope: Scope) -> ASGIApp:
+        """What answers a request no indexed route takes: its prefix's app, or FastAPI's own routing."""
+        if scope["type"] == "http":
+            path = get_route_path(scope)
+            for prefix, app in self.unmatched:
+                if path.startswith(prefix):
+                    return app
+        return self.fallback
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         resolved = self.resolve(scope) if scope["type"] == "http" else None
         if resolved is None:
-            await self.fallback(scope, receive, send)
+            await self._unmatched(scope)(scope, receive, send)
             return
         entry, parameters = resolved
         router = self.router
@@ -180,11 +195,13 @@ class RouteIndex:
         await entry.route.handle(scope, receive, send)
 
 
-def install(app: FastAPI) -> RouteIndex:
-    """Put a route index in front of `app`'s router (which must have no router-level middleware)."""
+def install(app: FastAPI, *, unmatched: Mapping[str, ASGIApp] | None = None) -> RouteIndex:
+    """Put a route index in front of `app`'s router (which must have no router-level middleware). A path under a
+    prefix in `unmatched` that no route takes (404, 405 or a trailing-slash redirect in FastAPI's routing) is
+    answered by the app given for that prefix."""
     router = app.router
     if router.middleware_stack != router.app:
         raise RuntimeError("the router has its own middleware; the route index would bypass it")
-    index = RouteIndex(router, router.app)
+    index = RouteIndex(router, router.app, unmatched)
     router.middleware_stack = index
     return index

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import structlog
@@ -148,7 +148,9 @@ class BodyGuardMiddleware:
 
     Routes listed in `upload_paths` (exact paths) or matched by one of `upload_patterns` (paths with identifiers in
     them, matched whole) get the upload limit and parse their documents themselves (the credential store keeps
-    exact bytes); every other route gets the JSON limit and strict JSON.
+    exact bytes); every other route gets the JSON limit and strict JSON. A URL with U+0000 under a prefix in
+    `refused_url_answers` is answered by that prefix's app instead of the 422 (share links answer it as an unknown
+    token: a malformed token must not be told apart from an unknown one).
     """
 
     def __init__(
@@ -159,8 +161,10 @@ class BodyGuardMiddleware:
         upload_limit: int,
         upload_paths: Iterable[str],
         upload_patterns: Iterable[re.Pattern[str]] = (),
+        refused_url_answers: Mapping[str, ASGIApp] | None = None,
     ) -> None:
         self.app = app
+        self.refused_url_answers = tuple((refused_url_answers or {}).items())
         self.json_limit = json_limit
         self.upload_limit = upload_limit
         self.upload_paths = frozenset(upload_paths)
@@ -175,6 +179,10 @@ class BodyGuardMiddleware:
             return
         query: bytes = scope.get("query_string", b"")
         if "\x00" in scope["path"] or b"%00" in query or b"\x00" in query:
+            for prefix, answer in self.refused_url_answers:
+                if scope["path"].startswith(prefix):
+                    await answer(scope, receive, send)
+                    return
             response = problem_response(
                 status=422,
                 code="invalid_characters",

@@ -3,8 +3,10 @@
 `GET /s/{token}` (and HEAD) is a landing page that releases nothing and counts nothing: mail scanners prefetch
 links. Only the POSTs release: `reveal` (page or JSON), `download` (JSON or PDF) — each counts one view with one
 atomic statement — and `verify` (a live verification of the documents, no view counted). Expired, revoked and
-exhausted links release nothing anywhere. Unknown and malformed tokens get the same bytes. Every answer carries
-the privacy headers below; tokens never reach a log (the access log records the route as `/s/{token}`).
+exhausted links release nothing anywhere. Unknown and malformed tokens get the same bytes, and so does every other
+address under `/s/` (`unknown_link`: an unknown sub-path, an encoded slash, a wrong method, a trailing slash, a URL
+with U+0000). Every answer carries the privacy headers below; tokens never reach a log (the access log records the
+route as `/s/{token}`, or `unmatched`).
 
 The landing and the reveal are the hot routes (bench/README.md, `sharing`): plain routes (`api.deps.PlainRoute`,
 the endpoint gets the token and the request, no parameter solving) answering with headers encoded once. Landings
@@ -36,6 +38,7 @@ from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescap
 from jinja2.runtime import Context
 from markupsafe import Markup
 from starlette.background import BackgroundTask
+from starlette.types import Receive, Scope, Send
 
 from api.deps import PlainRoute, SessionDep, StateDep, authenticate, request_transaction
 from api.errors import log_refusal, status_for
@@ -275,6 +278,13 @@ def error_response(request: Request, error: DomainError) -> Response:
     )
     response.headers.update(headers)
     return response
+
+
+async def unknown_link(scope: Scope, receive: Receive, send: Send) -> None:
+    """The ASGI answer to every address under `/s/` that no share route takes, and to a URL there that the body
+    guard refuses (U+0000): the unknown token's 404, byte for byte, rather than a problem naming the path and the
+    request id without the privacy headers (`api.app.UNKNOWN_LINK_ANSWERS`)."""
+    await error_response(Request(scope), ShareNotFound())(scope, receive, send)
 
 
 async def viewer(request: Request) -> service.Viewer:

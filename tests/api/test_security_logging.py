@@ -239,6 +239,10 @@ async def _seed_link_tokens(client: httpx.AsyncClient, owner: Account, seed: Cal
         assert (await client.post(f"/s/{token}/reveal")).status_code == 200
     for _ in range(150):
         assert (await client.get(f"/s/{seed(_secret())}")).status_code == 404
+    # Addresses under /s/ that no share route takes: logged as `unmatched` (or the route's template), never raw.
+    for shape in ("/s/{}/nope", "/s/{}%00", "/s/{}/", "/s/x%2F{}"):
+        assert (await client.get(shape.format(seed(_secret())))).status_code == 404
+    assert (await client.post(f"/s/{seed(_secret())}")).status_code == 404
     for _ in range(50):
         response = await client.post("/v1/wallet/inbox:claim", json={"code": seed(_secret())}, headers=owner.headers)
         assert response.status_code < 500

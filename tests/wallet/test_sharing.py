@@ -235,6 +235,47 @@ class TestViewerPages:
         assert len(set(answers)) == 1
         assert unknown.encode() not in answers[0]
 
+    async def test_every_other_address_under_s_answers_as_an_unknown_token(
+        self, client: httpx.AsyncClient, learner: Account
+    ) -> None:
+        credential = await imported(client, learner, OB3)
+        token = token_of(await share(client, learner, [{"credential_id": credential["id"], "fields": ["title"]}]))
+        shapes = (
+            ("GET", "/s/%00abc"),  # U+0000: elsewhere a 422 from the body guard
+            ("GET", f"/s/{token}?x=%00"),
+            ("GET", "/s/a%2Fb"),  # an encoded slash is a slash to the router
+            ("GET", "/s/%2e%2e"),
+            ("GET", "/s/%2e%2e/reveal"),
+            ("GET", "/s/" + "x" * 5000),
+            ("GET", f"/s/{token}/nope"),  # an unknown sub-path of a real link
+            ("GET", f"/s/{token}/"),  # no trailing-slash redirect (it would name the token in Location)
+            ("GET", "/s/"),
+            ("POST", f"/s/{token}"),  # wrong methods: no 405
+            ("PUT", f"/s/{token}"),
+            ("GET", f"/s/{token}/reveal"),
+            ("DELETE", f"/s/{token}/download"),
+            ("PROPFIND", f"/s/{token}"),
+        )
+        for accept in ({}, JSON):
+            reference = await client.get("/s/" + "A" * 43, headers=accept)
+            assert reference.status_code == 404
+            for method, path in shapes:
+                response = await client.request(method, path, headers=accept)
+                assert response.status_code == 404, (method, path, response.text)
+                assert response.content == reference.content, (method, path)
+                assert_share_headers(response)
+                assert response.headers["content-security-policy"] == reference.headers["content-security-policy"]
+                assert response.headers["content-type"] == reference.headers["content-type"]
+                assert b"request_id" not in response.content and token.encode() not in response.content
+            for path in ("/s/%00abc", f"/s/{token}/nope", f"/s/{token}/"):
+                head = await client.head(path, headers=accept)
+                assert head.status_code == 404 and head.content == b"", path
+                assert_share_headers(head)
+        assert (await client.get(f"/s/{token}")).status_code == 200  # the link itself still opens
+        elsewhere = await client.get("/v1/wallet/credentials?q=%00", headers=learner.headers)
+        assert elsewhere.status_code == 422 and elsewhere.json()["code"] == "invalid_characters"
+        assert (await client.get("/v1/nothing-here")).json()["code"] == "not_found"
+
     async def test_the_sd_jwt_presentation_carries_only_the_chosen_disclosures(
         self, client: httpx.AsyncClient, learner: Account
     ) -> None:

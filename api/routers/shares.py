@@ -123,8 +123,9 @@ async def preview_share(
     state: StateDep,
 ) -> SharePreview:
     """Exactly what the viewer will see for this selection, and a warning for each sensitive field it releases
-    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language of
-    `Accept-Language`. Nothing is shared."""
+    (name, date of birth, identifiers, grades) and, for an SD-JWT VC, each sensitive disclosure it chooses (date
+    of birth, national identifiers, address, nationality, place of birth, grades) so you can narrow it;
+    recognition caveats in the language of `Accept-Language`. Nothing is shared."""
     views, warnings = await service.preview_share(
         session, learner.id, body, enricher(request, state, session, learner.id)
     )

@@ -306,8 +306,9 @@ export interface paths {
         /**
          * See what a share would show
          * @description Exactly what the viewer will see for this selection, and a warning for each sensitive field it releases
-         *     (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language of
-         *     `Accept-Language`. Nothing is shared.
+         *     (name, date of birth, identifiers, grades) and, for an SD-JWT VC, each sensitive disclosure it chooses (date
+         *     of birth, national identifiers, address, nationality, place of birth, grades) so you can narrow it;
+         *     recognition caveats in the language of `Accept-Language`. Nothing is shared.
          */
         post: operations["previewShare"];
         delete?: never;
@@ -6083,7 +6084,10 @@ export interface components {
         Role: "learner" | "officer" | "institution" | "admin";
         /** SensitiveFieldWarning */
         SensitiveFieldWarning: {
-            /** Field */
+            /**
+             * Field
+             * @description The summary field, or for an SD-JWT VC the chosen disclosure (a claim path such as `birthdate`), that releases something sensitive.
+             */
             field: string;
             /** Message */
             message: string;
@@ -6262,7 +6266,7 @@ export interface components {
             credentials: components["schemas"]["SharedCredential"][];
             /**
              * Warnings
-             * @description Sensitive fields the selection releases.
+             * @description Sensitive fields and SD-JWT VC disclosures the selection releases.
              */
             warnings: components["schemas"]["SensitiveFieldWarning"][];
             /**

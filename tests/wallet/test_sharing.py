@@ -169,6 +169,40 @@ class TestCreateShare:
         assert [w["field"] for w in preview["warnings"]] == ["learner"]
         assert (await client.get(SHARES, headers=learner.headers)).json()["items"] == []
 
+    async def test_preview_warns_about_sensitive_sd_jwt_disclosures(
+        self, client: httpx.AsyncClient, learner: Account
+    ) -> None:
+        credential = await imported(client, learner, SD_JWT)
+        assert {"birthdate", "given_name"} <= set(credential["summary"]["disclosable"])
+        response = await client.post(
+            f"{SHARES}:preview",
+            json={
+                "items": [
+                    {
+                        "credential_id": credential["id"],
+                        "fields": ["issuer"],
+                        "disclosures": ["birthdate", "given_name"],
+                    }
+                ],
+                "purpose": "x",
+            },
+            headers=learner.headers,
+        )
+        assert response.status_code == 200, response.text
+        preview = response.json()
+        # The presentation the viewer gets carries the birth date although no summary field naming it is released.
+        assert open_sd_jwt(preview["credentials"][0]["sd_jwt"]).claims["birthdate"] == "1940-01-01"
+        assert preview["warnings"] == [{"field": "birthdate", "message": "Your date of birth."}]
+        harmless = await client.post(
+            f"{SHARES}:preview",
+            json={
+                "items": [{"credential_id": credential["id"], "fields": ["learner"], "disclosures": ["given_name"]}],
+                "purpose": "x",
+            },
+            headers=learner.headers,
+        )
+        assert [w["field"] for w in harmless.json()["warnings"]] == ["learner"]
+
 
 def _parse(value: str) -> Any:
     from datetime import datetime

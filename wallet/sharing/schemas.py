@@ -113,13 +113,18 @@ class SharedCredential(BaseModel):
 
 
 class SensitiveFieldWarning(BaseModel):
-    field: str
+    field: str = Field(
+        description="The summary field, or for an SD-JWT VC the chosen disclosure (a claim path such as "
+        "`birthdate`), that releases something sensitive."
+    )
     message: str
 
 
 class SharePreview(BaseModel):
     credentials: list[SharedCredential]
-    warnings: list[SensitiveFieldWarning] = Field(description="Sensitive fields the selection releases.")
+    warnings: list[SensitiveFieldWarning] = Field(
+        description="Sensitive fields and SD-JWT VC disclosures the selection releases."
+    )
     skills_profile: list[SharedSkill] | None = Field(
         default=None, description="With `include_skills_profile`: the skills profile the viewer will see."
     )

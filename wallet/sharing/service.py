@@ -55,6 +55,7 @@ from wallet.sharing.errors import CodeRejected, InvalidShare, RecipientOnly, Sha
 from wallet.sharing.models import Share, ShareCode, ShareEvent, ShareItem
 from wallet.sharing.repository import LandingRecord, ReleasedItem, ShareHead, ShareRepository
 from wallet.sharing.schemas import ShareCreate, ShareUpdate
+from wallet.sharing.sensitive import disclosure_warnings
 from wallet.skills.profile import aggregate
 from wallet.summary import summarise
 from wallet.summary.model import SENSITIVE_FIELDS, Summary
@@ -247,7 +248,8 @@ async def _load_owned(
 async def preview_share(
     session: AsyncSession, owner_id: uuid.UUID, request: ShareCreate, enrich: Enricher
 ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """Exactly what a viewer would receive, and a warning for each sensitive field it releases."""
+    """Exactly what a viewer would receive, and a warning for each sensitive field and SD-JWT disclosure it
+    releases."""
     credentials = await _load_owned(session, owner_id, [item.credential_id for item in request.items])
     views = [
         await _presentation(*credentials[item.credential_id], item.fields, item.disclosures, enrich)
@@ -256,6 +258,9 @@ async def preview_share(
     check_skills_profile(request, views)
     released = {name for view in views for name in view["fields"]}
     warnings = [(name, SENSITIVE_MESSAGES[name]) for name in sorted(released & SENSITIVE_FIELDS)]
+    # The SD-JWT presentation carries the chosen claims themselves, whichever summary fields are released.
+    disclosed = {disclosure for item in request.items for disclosure in item.disclosures}
+    warnings += [(name, message) for name, message in disclosure_warnings(disclosed) if name not in released]
     return views, warnings
 
 

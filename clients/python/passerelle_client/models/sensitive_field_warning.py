@@ -13,7 +13,8 @@ T = TypeVar("T", bound="SensitiveFieldWarning")
 class SensitiveFieldWarning:
     """
     Attributes:
-        field (str):
+        field (str): The summary field, or for an SD-JWT VC the chosen disclosure (a claim path such as `birthdate`),
+            that releases something sensitive.
         message (str):
     """
 

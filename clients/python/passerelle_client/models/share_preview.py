@@ -22,7 +22,7 @@ class SharePreview:
     """
     Attributes:
         credentials (list[SharedCredential]):
-        warnings (list[SensitiveFieldWarning]): Sensitive fields the selection releases.
+        warnings (list[SensitiveFieldWarning]): Sensitive fields and SD-JWT VC disclosures the selection releases.
         skills_profile (list[SharedSkill] | None | Unset): With `include_skills_profile`: the skills profile the viewer
             will see.
     """

@@ -82,9 +82,10 @@ def sync_detailed(
 
      Exactly what the viewer will see for this selection, and a warning for each sensitive field it
     releases
-    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language
-    of
-    `Accept-Language`. Nothing is shared.
+    (name, date of birth, identifiers, grades) and, for an SD-JWT VC, each sensitive disclosure it
+    chooses (date
+    of birth, national identifiers, address, nationality, place of birth, grades) so you can narrow it;
+    recognition caveats in the language of `Accept-Language`. Nothing is shared.
 
     Args:
         body (ShareCreate):
@@ -117,9 +118,10 @@ def sync(
 
      Exactly what the viewer will see for this selection, and a warning for each sensitive field it
     releases
-    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language
-    of
-    `Accept-Language`. Nothing is shared.
+    (name, date of birth, identifiers, grades) and, for an SD-JWT VC, each sensitive disclosure it
+    chooses (date
+    of birth, national identifiers, address, nationality, place of birth, grades) so you can narrow it;
+    recognition caveats in the language of `Accept-Language`. Nothing is shared.
 
     Args:
         body (ShareCreate):
@@ -147,9 +149,10 @@ async def asyncio_detailed(
 
      Exactly what the viewer will see for this selection, and a warning for each sensitive field it
     releases
-    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language
-    of
-    `Accept-Language`. Nothing is shared.
+    (name, date of birth, identifiers, grades) and, for an SD-JWT VC, each sensitive disclosure it
+    chooses (date
+    of birth, national identifiers, address, nationality, place of birth, grades) so you can narrow it;
+    recognition caveats in the language of `Accept-Language`. Nothing is shared.
 
     Args:
         body (ShareCreate):
@@ -180,9 +183,10 @@ async def asyncio(
 
      Exactly what the viewer will see for this selection, and a warning for each sensitive field it
     releases
-    (name, date of birth, identifiers, grades) so you can narrow it; recognition caveats in the language
-    of
-    `Accept-Language`. Nothing is shared.
+    (name, date of birth, identifiers, grades) and, for an SD-JWT VC, each sensitive disclosure it
+    chooses (date
+    of birth, national identifiers, address, nationality, place of birth, grades) so you can narrow it;
+    recognition caveats in the language of `Accept-Language`. Nothing is shared.
 
     Args:
         body (ShareCreate):

@@ -183,14 +183,25 @@ class TestEddsaRdfc2022:
         assert outcome(result, CheckName.ISSUER_TRUST) == (Outcome.WARNING, "self_certifying_key")
         assert network.lookups == []
 
-    async def test_unsupported_cryptosuite_is_reported_not_verified(self) -> None:
+    async def test_unsupported_cryptosuite_fails(self) -> None:
+        # A proof this service cannot evaluate proves nothing: the credential must not look acceptable.
         def to_ecdsa(document: dict[str, Any]) -> None:
             document["proof"][0]["cryptosuite"] = "ecdsa-rdfc-2019"
 
         result = await verify("", content=edited("ob3-simple.json", to_ecdsa))
-        assert outcome(result, CheckName.SIGNATURE) == (Outcome.WARNING, "unsupported_cryptosuite")
+        assert outcome(result, CheckName.SIGNATURE) == (Outcome.FAILED, "unsupported_cryptosuite")
+        assert "cannot be trusted" in check(result, CheckName.SIGNATURE).message
         assert check(result, CheckName.SIGNATURE).evidence["proof_types"] == ["ecdsa-rdfc-2019"]
-        assert outcome(result, CheckName.ISSUER_TRUST) == (Outcome.WARNING, "issuer_not_confirmed")
+        assert outcome(result, CheckName.ISSUER_TRUST) == (Outcome.SKIPPED, "signature_failed")
+
+    @pytest.mark.parametrize(
+        ("original", "flipped"),
+        [('"DataIntegrityProof"', '"DataIntegrityPsoof"'), ('"eddsa-rdfc-2022"', '"eddsa-rdfc-2023"')],
+    )
+    async def test_one_flipped_byte_in_the_suite_fails(self, original: str, flipped: str) -> None:
+        text = (DATA / "ob3-simple.json").read_text()
+        result = await verify("", content=text.replace(original, flipped, 1).encode(), trust=registered(EXAMPLE_ISSUER))
+        assert outcome(result, CheckName.SIGNATURE) == (Outcome.FAILED, "unsupported_cryptosuite")
 
     async def test_proof_for_another_purpose_fails(self) -> None:
         def for_authentication(document: dict[str, Any]) -> None:
@@ -204,13 +215,50 @@ class TestEddsaRdfc2022:
         assert outcome(result, CheckName.SIGNATURE) == (Outcome.FAILED, "invalid_proof")
         assert "future" in check(result, CheckName.SIGNATURE).message
 
-    async def test_unresolvable_verification_method_is_a_warning(self) -> None:
-        def unknown_did_method(document: dict[str, Any]) -> None:
-            document["proof"][0]["verificationMethod"] = f"did:example:{TEST_KEY}"
+    @pytest.mark.parametrize(
+        "method",
+        [
+            f"did:example:{TEST_KEY}",  # a DID method nobody here resolves
+            f"urn:example:{TEST_KEY}",  # a scheme no key can be resolved from
+            f"{EXAMPLE_ISSUER}#{TEST_KEY[:-1]}0",  # a fragment written as a key that is none ("0" is not base58)
+            f"{EXAMPLE_ISSUER}#{TEST_KEY}x",  # one character too many: not 32 bytes of key
+        ],
+    )
+    async def test_unresolvable_verification_method_fails(self, method: str) -> None:
+        def unresolvable(document: dict[str, Any]) -> None:
+            document["proof"][0]["verificationMethod"] = method
 
-        result = await verify("", content=edited("ob3-simple.json", unknown_did_method))
+        result = await verify("", content=edited("ob3-simple.json", unresolvable))
+        assert outcome(result, CheckName.FORMAT) == (Outcome.FAILED, "invalid_verification_method")
+        assert outcome(result, CheckName.SIGNATURE) == (Outcome.FAILED, "invalid_verification_method")
+        assert outcome(result, CheckName.ISSUER_TRUST) == (Outcome.SKIPPED, "signature_failed")
+
+    async def test_did_key_that_is_no_key_fails(self, network: Network) -> None:
+        # The credential names its own key, and that key cannot have made any signature.
+        def broken_did_key(document: dict[str, Any]) -> None:
+            document["proof"][0]["verificationMethod"] = f"did:key:{TEST_KEY[:-4]}#{TEST_KEY[:-4]}"
+
+        result = await verify("", content=edited("ob3-did-key-method.json", broken_did_key))
+        assert outcome(result, CheckName.SIGNATURE) == (Outcome.FAILED, "invalid_key")
+        assert network.lookups == []
+
+    async def test_key_that_could_not_be_fetched_is_a_warning(self, network: Network) -> None:
+        # A key URL naming no key of its own: only the unreachable document could say which key signed.
+        def key_elsewhere(document: dict[str, Any]) -> None:
+            document["proof"][0]["verificationMethod"] = f"{EXAMPLE_ISSUER}#key-1"
+
+        result = await verify("", content=edited("ob3-simple.json", key_elsewhere))
+        assert outcome(result, CheckName.FORMAT) == (Outcome.PASSED, "well_formed")
         assert outcome(result, CheckName.SIGNATURE) == (Outcome.WARNING, "issuer_key_unavailable")
-        assert outcome(result, CheckName.ISSUER_TRUST) == (Outcome.WARNING, "issuer_key_unavailable")
+        assert network.lookups == ["example.com"]
+
+    async def test_key_named_under_another_url_checks_the_signature_but_not_the_issuer(self) -> None:
+        # One changed byte in the issuer: the proof's key is no longer the issuer's, and the proof no longer holds.
+        text = (DATA / "ob3-simple.json").read_text()
+        changed = text.replace(f'"id": "{EXAMPLE_ISSUER}"', '"id": "https://example.com/issuers/876544"', 1)
+        assert changed != text
+        result = await verify("", content=changed.encode())
+        assert outcome(result, CheckName.SIGNATURE) == (Outcome.FAILED, "bad_signature")
 
 
 class TestMalformedJsonLd:
@@ -285,9 +333,10 @@ class TestControllerDocuments:
 
 
 class TestOfflineContexts:
-    async def test_context_not_shipped_is_a_warning_and_never_fetched(self, network: Network) -> None:
+    async def test_context_not_shipped_fails_and_is_never_fetched(self, network: Network) -> None:
+        # Without the context what was signed cannot be rebuilt: a proof that cannot be checked does not hold.
         result = await verify("clr2-draft-context.json", outbound=OutboundPolicy(allowed_hosts=()))
-        assert outcome(result, CheckName.SIGNATURE) == (Outcome.WARNING, "unknown_context")
+        assert outcome(result, CheckName.SIGNATURE) == (Outcome.FAILED, "unknown_context")
         signature = check(result, CheckName.SIGNATURE)
         assert signature.evidence["context_url"] == "https://dc.imsglobal.org/draft/clr/v2p0/context"
         assert (network.lookups, network.connections) == ([], [])

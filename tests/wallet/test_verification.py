@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import random
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -24,7 +23,6 @@ from core import clock
 from core.errors import InvalidInput
 from tests.servers import LOOPBACK, directory_server, free_port
 from wallet import sdjwt
-from wallet.formats import UnrecognisedCredential
 from wallet.status import (
     MIN_BITSTRING_ENTRIES,
     StatusChecker,
@@ -103,18 +101,6 @@ class TestEuropeanDigitalCredentialSeals:
         result = await verify(name, "application/json", content=json.dumps(container).encode())
         assert check(result, CheckName.SIGNATURE) == (Outcome.FAILED, "bad_signature")
 
-    @pytest.mark.parametrize("offset", [200, 5000, 60000])
-    async def test_any_flipped_byte_is_never_a_valid_seal(self, offset: int) -> None:
-        original = bytearray((DATA / "edc-ec-mc-annex1-signed.jsonld").read_bytes())
-        original[offset] ^= 0x01
-        try:
-            result = await verify("", "application/json", content=bytes(original))
-        except UnrecognisedCredential:
-            return  # the flip broke the JSON itself: refused before any verdict
-        assert check(result, CheckName.SIGNATURE)[0] != Outcome.PASSED or check(result, CheckName.FORMAT)[0] == (
-            Outcome.FAILED
-        )
-
     @pytest.mark.parametrize(
         ("unprotected", "error"),
         [
@@ -192,7 +178,6 @@ class TestOpenBadges:
         [
             ("ob3-err-context.json", "first_context_wrong", "@context[0]"),
             ("ob3-err-type.json", "not_an_achievement_credential", "type"),
-            ("ob3-err-issuer.json", "missing_issuer", "issuer"),
             ("ob3-err-issuer-type.json", "open_badge_wrong_type", "issuer.type"),
             ("ob3-err-issuer-parentorg-type.json", "open_badge_wrong_type", "issuer.parentOrg.type"),
             ("ob3-err-issuer-otheridentifier-type.json", "open_badge_wrong_type", "issuer.otherIdentifier[1].type"),
@@ -215,6 +200,17 @@ class TestOpenBadges:
                 "credentialSubject.achievement.resultDescription[2].type",
             ),
             ("ob3-err-proof-method-no-scheme.json", "invalid_verification_method", "proof[0].verificationMethod"),
+            ("ob3-err-proof-method.json", "invalid_verification_method", "proof.verificationMethod"),
+            (
+                "ob3-err-proof-method-unknown-scheme.json",
+                "invalid_verification_method",
+                "proof[0].verificationMethod",
+            ),
+            (
+                "ob3-err-proof-method-unknown-did-method.json",
+                "invalid_verification_method",
+                "proof[0].verificationMethod",
+            ),
         ],
     )
     async def test_samples_breaking_the_model_fail_format(
@@ -234,11 +230,19 @@ class TestOpenBadges:
             "ob3-err-proof-method-unknown-did-method.json",
         ],
     )
-    async def test_proof_naming_a_key_nobody_can_find_is_a_warning(self, name: str, offline: list[str]) -> None:
-        # Well-formed badges whose proof cannot be checked: neither valid nor shown to be forged.
+    async def test_proof_naming_a_key_nobody_can_resolve_fails_its_signature(
+        self, name: str, offline: list[str]
+    ) -> None:
+        # The proof cannot be checked at all: it must not look as if only a detail were open.
         result = await verify(name, "application/json")
-        assert check(result, CheckName.FORMAT) == (Outcome.PASSED, "well_formed")
-        assert check(result, CheckName.SIGNATURE) == (Outcome.WARNING, "issuer_key_unavailable")
+        assert check(result, CheckName.SIGNATURE) == (Outcome.FAILED, "invalid_verification_method")
+        assert offline == []  # nothing to fetch: the method alone says no key can be found
+
+    async def test_badge_without_issuer_fails_format_and_issuer_trust(self, offline: list[str]) -> None:
+        # The proof holds for the key it names, but that key belongs to nobody the credential calls its issuer.
+        result = await verify("ob3-err-issuer.json", "application/json")
+        assert check(result, CheckName.FORMAT) == (Outcome.FAILED, "missing_issuer")
+        assert check(result, CheckName.ISSUER_TRUST) == (Outcome.FAILED, "key_not_controlled_by_issuer")
 
     async def test_terms_the_contexts_do_not_define_are_a_format_failure(self) -> None:
         # VCDM 1.1 has no @vocab: an undefined property vanishes from the RDF, so the proof alone would still hold.
@@ -268,6 +272,17 @@ class TestOpenBadges:
             "", "application/jwt", trust=TrustStore(issuer_keys={STATUS_ISSUER: (allowed,)}), content=_badge(key)
         )
         assert check(result, CheckName.SIGNATURE) == (Outcome.PASSED, "signature_valid")
+
+    async def test_vc_jwt_whose_embedded_key_is_no_key_fails(self) -> None:
+        # One flipped byte in the header's `jwk`: the credential names its own key, and no such key exists.
+        token = (DATA / "clr2-simple.jwt").read_text().strip()
+        encoded_header, rest = token.split(".", 1)
+        header = json.loads(base64.urlsafe_b64decode(encoded_header + "=" * (-len(encoded_header) % 4)))
+        header["jwk"]["e"] = "AQAC"  # an even RSA exponent: not a key
+        encoded = base64.urlsafe_b64encode(json.dumps(header).encode()).rstrip(b"=").decode()
+        result = await verify("", "application/jwt", content=f"{encoded}.{rest}".encode())
+        assert check(result, CheckName.SIGNATURE) == (Outcome.FAILED, "invalid_key")
+        assert check(result, CheckName.ISSUER_TRUST) == (Outcome.SKIPPED, "signature_failed")
 
     async def test_vc_jwt_with_its_key_in_the_header_verifies_offline(self) -> None:
         # 1EdTech's CLR simple.jwt embeds its RSA key as `jwk`: a 700-byte header, and a self-asserted key.
@@ -764,70 +779,3 @@ def _jws_signature(algorithm: str, private: Any, message: bytes) -> bytes:
         return signed
     signed = private.sign(message)
     return signed
-
-
-# --- any flipped byte: never a valid signature (a property over the signed samples) --------------------------------
-
-FLIPS = 200
-
-
-def _value_range(content: bytes, member: bytes) -> range:
-    """Where the string value of the first `"member":` is in a JSON text (escapes included)."""
-    start = content.index(b'"' + member + b'"')
-    start = content.index(b'"', content.index(b":", start + len(member) + 2)) + 1
-    end = start
-    while content[end] != ord('"'):
-        end += 2 if content[end] == ord("\\") else 1
-    return range(start, end)
-
-
-def _edc_seal() -> tuple[bytes, str, TrustStore, list[int]]:
-    content = (DATA / "edc-ec-mc-annex1-signed.jsonld").read_bytes()
-    # What the seal covers: the protected header, the payload and the signature. The unprotected header (`etsiU`,
-    # time-stamp and revocation data added after sealing) is outside it by design (ETSI TS 119 182-1 §5.3).
-    signed = [*_value_range(content, b"payload"), *_value_range(content, b"protected")]
-    signed += _value_range(content, b"signature")
-    return content, "application/jose+json", TrustStore(), signed
-
-
-def _ob3_data_integrity() -> tuple[bytes, str, TrustStore, list[int]]:
-    content = (DATA / "ob3-simple.json").read_bytes()
-    trust = TrustStore(issuer_keys={"https://example.com/issuers/876543": (keys.did_key_jwk(OB3_SPEC_KEY),)})
-    return content, "application/ld+json", trust, list(range(len(content)))
-
-
-def _ob3_vc_jwt() -> tuple[bytes, str, TrustStore, list[int]]:
-    key = ECKey.generate_key("P-256", parameters={"kid": "issuer-key-1"})
-    trust = TrustStore(issuer_keys={STATUS_ISSUER: (dict(key.as_dict(private=False)),)})
-    content = _badge(key)
-    return content, "application/jwt", trust, list(range(len(content)))
-
-
-def _sd_jwt_vc() -> tuple[bytes, str, TrustStore, list[int]]:
-    content = (DATA / "sd-jwt-vc-openid4vci.txt").read_bytes().strip()
-    trust = TrustStore(issuer_keys={"https://example.com/issuer": (SD_JWT_ISSUER_KEY,)})
-    return content, "application/dc+sd-jwt", trust, list(range(len(content)))
-
-
-class TestFlippedBytes:
-    @pytest.mark.parametrize("sample", [_edc_seal, _ob3_data_integrity, _ob3_vc_jwt, _sd_jwt_vc])
-    async def test_no_flipped_byte_leaves_a_valid_signature(self, sample: Any, offline: list[str]) -> None:
-        content, media_type, trust, signed = sample()
-        context = VerificationContext(now=NOW, trust=trust)
-        original = await verify_document(content, media_type, context)
-        assert check(original, CheckName.SIGNATURE) == (Outcome.PASSED, "signature_valid")
-        chosen = random.Random(f"{sample.__name__}-flips").sample(signed, min(FLIPS, len(signed)))
-        verdicts: dict[str, int] = {}
-        for position in chosen:
-            flipped = bytearray(content)
-            flipped[position] ^= 0x01  # never turns JSON white space into other white space
-            try:
-                result = await verify_document(bytes(flipped), media_type, context)
-            except InvalidInput:  # refused before any verdict (a 4xx): the flip broke the document itself
-                verdicts["refused"] = verdicts.get("refused", 0) + 1
-                continue
-            signature, format_check = check(result, CheckName.SIGNATURE), check(result, CheckName.FORMAT)
-            assert signature[0] != Outcome.PASSED or format_check[0] == Outcome.FAILED, (position, signature)
-            verdict = f"{signature[0]}:{signature[1]}"
-            verdicts[verdict] = verdicts.get(verdict, 0) + 1
-        assert sum(verdicts.values()) == len(chosen)

@@ -3,17 +3,21 @@
 Verified suites: `DataIntegrityProof` with the `eddsa-rdfc-2022` cryptosuite (W3C VC-DI-EdDSA §3.3; its draft name
 `eddsa-2022` is the same algorithm) and the legacy `Ed25519Signature2020` (W3C CCG), which hashes the same way:
 SHA-256 of the RDFC-1.0 canonical N-Quads of the proof options, then of the document without its proof, and an
-Ed25519 signature over the 64 bytes. Any other suite is reported, not verified.
+Ed25519 signature over the 64 bytes. A proof in any other suite cannot be checked here, so it fails
+(`unsupported_cryptosuite`): a credential this service cannot check must not look acceptable.
 
 JSON-LD is expanded only against the contexts shipped in `wallet/contexts/` (see its SOURCES.md). Any other context
-URL is refused, never fetched (`unknown_context`): a context fetched at verification time could change what a signed
-credential means. RDFC-1.0 is exponential on crafted blank-node graphs and pyld has no limit, so the input size, the
+URL is refused, never fetched: a context fetched at verification time could change what a signed credential means,
+and without it what was signed cannot be rebuilt, so the signature fails (`unknown_context`). RDFC-1.0 is exponential on crafted blank-node graphs and pyld has no limit, so the input size, the
 number of quads and the canonicalisation work are bounded here (`document_too_complex`).
 
 The key, in order of trust: the trust registry; did:key; the controller document behind a did:web or https
 verification method (fetched through the outbound guard), which must list the method under `assertionMethod`; and,
 only when that document cannot be fetched, an Ed25519 key written as the method's fragment (`<issuer>#z6Mk…`, the
-form 1EdTech's samples use), which ties the key to nothing.
+form 1EdTech's samples use), which ties the key to nothing (issuer trust says so; it fails when the method is not the
+issuer's). A method that names no key this service can resolve (`methods.py`) or names key material that is not a
+key (a did:key or fragment that does not decode) fails the signature: that key cannot have made any signature. Only
+a key that could not be fetched leaves the signature unchecked (a warning).
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from core import jsonstrict
 from core.errors import DomainError, InvalidInput
 from core.outbound import fetch_json
 from core.workers import cpu_workers
-from wallet.verification import common, keys, vcjwt
+from wallet.verification import common, keys, methods, vcjwt
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, failed, passed, skipped, warning
 from wallet.verification.steps import KeyToFetch, Step, Verified, complete
@@ -67,8 +71,7 @@ MAX_CANONICALIZATION_STEPS = 50_000
 """Blank-node lookups in RDFC-1.0's N-degree search, one per permutation tried (about 0.5 s of work). 1EdTech's
 `complete.json` takes 100; six blank nodes all linked to each other take 79,000."""
 CANONICALIZATION_SECONDS = 2.0
-MAX_MULTIBASE_LENGTH = 128
-"""Longer than any Ed25519 key or signature in base58btc; base58 decoding is quadratic in the length."""
+MAX_MULTIBASE_LENGTH = methods.MAX_MULTIBASE_LENGTH
 TRUST_BY_SOURCE = {
     **vcjwt.TRUST_BY_SOURCE,
     "named_in_proof": (
@@ -96,6 +99,18 @@ class UnknownContext(DomainError):
 class DocumentTooComplex(DomainError):
     code = "document_too_complex"
     default_detail = "The credential is too large or too intricate to canonicalise."
+
+
+class InvalidVerificationMethod(DomainError):
+    """The proof's verification method names no key this service can resolve (`methods.problem`)."""
+
+    code = "invalid_verification_method"
+
+
+class InvalidKeyMaterial(DomainError):
+    """The credential names its own key (did:key, a key fragment), and that is not a valid key."""
+
+    code = "invalid_key"
 
 
 class InvalidProofData(DomainError):
@@ -402,12 +417,16 @@ def _from_controller_document(document: Any, method: str, source: str) -> ProofK
 
 
 def _named_in_fragment(method: str) -> Ed25519PublicKey | None:
-    if "#" not in method:
+    """The Ed25519 key written as the method's fragment, if the fragment is one (`methods.problem` has already
+    refused a fragment written as a key that does not decode)."""
+    fragment = methods.key_shaped_fragment(method)
+    if fragment is None:
         return None
     try:
-        return _multikey(method.split("#", 1)[1])
-    except keys.KeyUnavailable:
-        return None
+        return _multikey(fragment)
+    except keys.KeyUnavailable as exc:
+        message = f"The key written in the verification method is not an Ed25519 key: {exc.detail}"
+        raise InvalidKeyMaterial(message) from exc
 
 
 @dataclass(frozen=True)
@@ -439,9 +458,9 @@ class _ControllerDocument:
         if not isinstance(document, DomainError):
             return _from_controller_document(document, self.method, self.source)
         named = _named_in_fragment(self.method)
-        controller = self.method.split("#", 1)[0]
-        if named is not None and self.issuer is not None and controller == self.issuer:
-            return ProofKey((named,), "named_in_proof", controller)
+        if named is not None:
+            # The proof is checked with the key it names; whether that key is the issuer's is issuer trust's question.
+            return ProofKey((named,), "named_in_proof", self.method.split("#", 1)[0])
         raise keys.KeyUnavailable(f"The issuer's controller document could not be fetched: {document.detail}")
 
 
@@ -453,15 +472,21 @@ def resolve_key_offline(
     registered = _registered(method, issuer, context)
     if registered:
         return ProofKey(registered, "registry", issuer)
+    unresolvable = methods.problem(method)
+    if unresolvable is not None:
+        raise InvalidVerificationMethod(unresolvable, verification_method=method)
     controller = method.split("#", 1)[0]
     if method.startswith("did:key:"):
-        return ProofKey((_multikey(controller.removeprefix("did:key:")),), "did:key", controller)
+        try:
+            return ProofKey((_multikey(controller.removeprefix("did:key:")),), "did:key", controller)
+        except keys.KeyUnavailable as exc:
+            raise InvalidKeyMaterial(f"The did:key is not an Ed25519 key: {exc.detail}") from exc
     if method.startswith("did:web:"):
         return _ControllerDocument(method, issuer, keys.did_web_url(method), "did:web")
     if method.startswith("https://"):
         return _ControllerDocument(method, issuer, controller, "key_url")
     named = _named_in_fragment(method)
-    if named is not None and issuer is not None and controller == issuer:
+    if named is not None:
         return ProofKey((named,), "named_in_proof", controller)
     raise keys.KeyUnavailable(f"The verification method {method} is not one this service can resolve.")
 
@@ -490,7 +515,7 @@ def _signature_holds(candidates: tuple[Ed25519PublicKey, ...], signature: bytes,
 
 def issuer_trust(key: ProofKey, issuer: str | None, evidence: dict[str, Any]) -> Check:
     """How far the key is tied to the issuer, in the same terms as `vcjwt.issuer_trust`."""
-    if key.source in {"did:web", "key_url"} and key.controller != issuer:
+    if key.source in {"did:web", "key_url", "named_in_proof"} and key.controller != issuer:
         return failed(
             CheckName.ISSUER_TRUST,
             "key_not_controlled_by_issuer",
@@ -537,11 +562,14 @@ def check_proof(document: dict[str, Any], context: VerificationContext) -> Step:
     proof = next((p for p in verifiable if p.get("proofPurpose") == "assertionMethod"), None)
     proof = proof or (verifiable[0] if verifiable else None)
     if proof is None:
+        # A proof nobody here can evaluate (an unknown type or cryptosuite, or one misspelt) proves nothing: the
+        # credential must not look as if only a minor point were open.
         return _checks(
-            _not_verified(
+            _does_not_hold(
                 "unsupported_cryptosuite",
-                "The credential's proof uses a suite this service does not verify "
-                f"({', '.join(proof_types) or 'none named'}); eddsa-rdfc-2022 and Ed25519Signature2020 are verified.",
+                "The credential's proof uses a suite this service cannot check "
+                f"({', '.join(proof_types) or 'none named'}), so the credential cannot be trusted; eddsa-rdfc-2022 "
+                "and Ed25519Signature2020 are checked.",
                 {"proof_types": proof_types, "issuer": issuer},
             )
         )
@@ -557,9 +585,10 @@ def check_proof(document: dict[str, Any], context: VerificationContext) -> Step:
         return _checks(_does_not_hold("invalid_proof", problem, evidence))
     try:
         digest = hash_data(document, proof)
-    except (UnknownContext, DocumentTooComplex) as exc:
+    except DocumentTooComplex as exc:
         return _checks(_not_verified(exc.code, exc.detail, {**evidence, **exc.extra}))
-    except InvalidProofData as exc:
+    except (UnknownContext, InvalidProofData) as exc:
+        # Without the context, what was signed cannot be rebuilt: the proof cannot be checked, so it does not hold.
         return _checks(_does_not_hold(exc.code, exc.detail, {**evidence, **exc.extra}))
     signed = _Signed(_base58btc(proof["proofValue"]) or b"", digest, issuer, evidence)
     try:
@@ -595,6 +624,8 @@ class _Signed:
 
     def with_key(self, key: ProofKey | DomainError) -> Verified:
         evidence = self.evidence
+        if isinstance(key, InvalidVerificationMethod | InvalidKeyMaterial):
+            return _checks(_does_not_hold(key.code, key.detail, {**evidence, **key.extra}))
         if isinstance(key, DomainError):
             return _checks(vcjwt.key_unavailable(key, evidence))
         evidence = {**evidence, "key_source": key.source}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from wallet.verification import openbadges
+from wallet.verification import methods, openbadges
 from wallet.verification.result import Check, CheckName, failed, passed
 
 V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -328,6 +328,11 @@ def _typed_objects(document: dict[str, Any], name: str, reason: str, context: _A
                 f"`{where}.verificationMethod` must be a URL, not {_kind(item['verificationMethod'])}.",
                 f"{where}.verificationMethod",
             )
+        if name == "proof" and isinstance(item.get("verificationMethod"), str):
+            unresolvable = methods.problem(item["verificationMethod"])
+            if unresolvable is not None:
+                # An unknown scheme or DID method, or a fragment written as a key that is none: no key can be found.
+                raise _Invalid("invalid_verification_method", unresolvable, f"{where}.verificationMethod")
 
 
 def _schemas(document: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from wallet.formats import Detected
 from wallet.verification import common, keys, signatures
 from wallet.verification import x509 as certificates
 from wallet.verification.context import VerificationContext
-from wallet.verification.result import Check, CheckName, failed, passed, warning
+from wallet.verification.result import Check, CheckName, failed, passed, skipped, warning
 from wallet.verification.steps import KeyToFetch, Step, Verified
 
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519")
@@ -108,8 +108,10 @@ def verify(token: str, context: VerificationContext, *, detected: Detected | Non
     signed = _Signed(parts, str(algorithm), claims, credential, issuer, evidence, context)
     try:
         resolved = keys.resolve_offline(header, issuer, context)
-    except DomainError as exc:
+    except keys.KeyUnavailable as exc:
         return signed.with_key(exc)
+    except DomainError as exc:
+        return Verified(key_invalid(exc, evidence), credential)
     if resolved is None:
         return KeyToFetch(fetch=lambda: keys.fetch(header, context, issuer), finish=signed.with_key)
     return signed.with_key(resolved)
@@ -183,6 +185,17 @@ def key_unavailable(error: DomainError, evidence: dict[str, Any]) -> list[Check]
             "Without the issuer's key, who issued this credential cannot be confirmed.",
             **evidence,
         ),
+    ]
+
+
+def key_invalid(error: DomainError, evidence: dict[str, Any]) -> list[Check]:
+    """The signature and issuer-trust checks when the key the credential names itself (an embedded `jwk`, a did:key,
+    an `x5c` chain) is not a valid key: that key cannot have made any signature, so the signature fails. A key that
+    could not be found or fetched is `key_unavailable` instead."""
+    message = f"The key the credential names is not a valid key, so no signature by it can hold: {error.detail}"
+    return [
+        failed(CheckName.SIGNATURE, "invalid_key", message, **evidence, error=error.code),
+        skipped(CheckName.ISSUER_TRUST, "signature_failed", "Not checked: the signature does not hold.", **evidence),
     ]
 
 

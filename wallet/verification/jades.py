@@ -60,6 +60,20 @@ def _protected_header(signature: dict[str, Any]) -> dict[str, Any]:
     return header
 
 
+def _unreadable(reason: str, message: str) -> list[Check]:
+    """A seal whose signed parts (protected header, certificate, payload) cannot be read: the document is not a
+    well-formed EDC, and a seal that cannot be checked does not hold, so the signature fails too."""
+    return [
+        failed(CheckName.FORMAT, reason, message),
+        failed(
+            CheckName.SIGNATURE,
+            "malformed_seal",
+            "The seal is damaged and cannot be checked, so the document cannot be trusted.",
+            error=reason,
+        ),
+    ]
+
+
 def verify_seal(
     container: dict[str, Any],
     context: VerificationContext,
@@ -74,7 +88,7 @@ def verify_seal(
     if signatures is None and "signature" in container:
         signatures = [{k: container[k] for k in ("protected", "header", "signature") if k in container}]
     if not isinstance(signatures, list) or len(signatures) != 1 or not isinstance(signatures[0], dict):
-        return [failed(CheckName.FORMAT, "malformed_seal", "An EDC seal must carry exactly one signature.")], None
+        return _unreadable("malformed_seal", "An EDC seal must carry exactly one signature."), None
     signature = signatures[0]
     try:
         header = _protected_header(signature)
@@ -82,9 +96,9 @@ def verify_seal(
             payload = jsonstrict.loads(container["payload"])
         chain = certificates.parse_x5c(header.get("x5c"))
     except InvalidInput as exc:
-        return [failed(CheckName.FORMAT, exc.code, exc.detail)], None
+        return _unreadable(exc.code, exc.detail), None
     if not isinstance(payload, dict):
-        return [failed(CheckName.FORMAT, "malformed_seal", "The sealed payload is not a JSON object.")], None
+        return _unreadable("malformed_seal", "The sealed payload is not a JSON object."), None
     checks: list[Check] = []
     leaf = chain[0]
     algorithm = header.get("alg")
@@ -99,7 +113,7 @@ def verify_seal(
         else 0,
     }
     if header.get("b64", True) is not False:
-        return [failed(CheckName.FORMAT, "encoded_payload", "EDC seals use an unencoded payload (b64: false).")], None
+        return _unreadable("encoded_payload", "EDC seals use an unencoded payload (b64: false)."), None
     if algorithm not in ALGORITHMS:
         checks.append(
             failed(

@@ -14,7 +14,13 @@ from wallet.verification import common, keys
 from wallet.verification.context import VerificationContext
 from wallet.verification.result import Check, CheckName, failed, passed, skipped, warning
 from wallet.verification.steps import KeyToFetch, Step, Verified
-from wallet.verification.vcjwt import issuer_trust, key_unavailable, segment
+from wallet.verification.vcjwt import (
+    issuer_key_unresolvable,
+    issuer_trust,
+    key_invalid,
+    key_unavailable,
+    segment,
+)
 
 SIGNATURE_CODES = frozenset({"signature_invalid", "algorithm_not_allowed", "issuer_key_invalid"})
 VALIDITY_CODES = frozenset({"sd_jwt_expired", "sd_jwt_not_yet_valid"})
@@ -32,10 +38,9 @@ def verify(text: str, context: VerificationContext, *, detected: Detected | None
         else:
             header, claims = segment(parts.signatures[0].protected), segment(parts.payload)
     except DomainError as exc:
-        return Verified([failed(CheckName.FORMAT, exc.code, exc.detail)], None)
+        return Verified(_unreadable(exc.code, exc.detail), None)
     if not isinstance(header, dict) or not isinstance(claims, dict):
-        message = "The SD-JWT header and payload must be objects."
-        return Verified([failed(CheckName.FORMAT, "malformed_sd_jwt", message)], None)
+        return Verified(_unreadable("malformed_sd_jwt", "The SD-JWT header and payload must be objects."), None)
     issuer = claims.get("iss") if isinstance(claims.get("iss"), str) else None
     evidence: dict[str, Any] = {
         "algorithm": header.get("alg"),
@@ -48,13 +53,34 @@ def verify(text: str, context: VerificationContext, *, detected: Detected | None
     # SD-JWT VC alone may find the key in the issuer's JWT VC Issuer Metadata (draft-ietf-oauth-sd-jwt-vc).
     try:
         resolved = keys.resolve_offline(header, issuer, context, issuer_metadata=True)
-    except DomainError as exc:
+    except keys.KeyUnavailable as exc:
+        unresolvable = issuer_key_unresolvable(header, issuer)
+        if unresolvable is not None:
+            well_formed = passed(CheckName.FORMAT, "well_formed", "The SD-JWT VC is well-formed.")
+            return Verified([well_formed, *unresolvable], None)
         return issued.with_key(exc)
+    except DomainError as exc:
+        well_formed = passed(CheckName.FORMAT, "well_formed", "The SD-JWT VC is well-formed.")
+        return Verified([well_formed, *key_invalid(exc, evidence)], None)
     if resolved is None:
         return KeyToFetch(
             fetch=lambda: keys.fetch(header, context, issuer, issuer_metadata=True), finish=issued.with_key
         )
     return issued.with_key(resolved)
+
+
+def _unreadable(reason: str, message: str, evidence: dict[str, Any] | None = None) -> list[Check]:
+    """An SD-JWT VC that cannot be read or whose disclosures do not match the digests the issuer signed: what was
+    presented is not what the issuer signed, so the signature fails as well as the format."""
+    return [
+        failed(CheckName.FORMAT, reason, message),
+        failed(
+            CheckName.SIGNATURE,
+            reason,
+            f"What was presented is not what the issuer signed: {message}",
+            **(evidence or {}),
+        ),
+    ]
 
 
 @dataclass(frozen=True)
@@ -101,7 +127,7 @@ class _Issued:
             if exc.code in VALIDITY_CODES:
                 valid = passed(CheckName.SIGNATURE, "signature_valid", "The issuer's signature is valid.", **evidence)
                 return Verified([valid, self.validity()], None)
-            return Verified([failed(CheckName.FORMAT, exc.code, exc.detail)], None)
+            return Verified(_unreadable(exc.code, exc.detail, evidence), None)
         checks = [
             passed(
                 CheckName.FORMAT,

@@ -109,6 +109,9 @@ def verify(token: str, context: VerificationContext, *, detected: Detected | Non
     try:
         resolved = keys.resolve_offline(header, issuer, context)
     except keys.KeyUnavailable as exc:
+        unresolvable = issuer_key_unresolvable(header, issuer)
+        if unresolvable is not None:
+            return Verified(unresolvable, credential)
         return signed.with_key(exc)
     except DomainError as exc:
         return Verified(key_invalid(exc, evidence), credential)
@@ -185,6 +188,28 @@ def key_unavailable(error: DomainError, evidence: dict[str, Any]) -> list[Check]
             "Without the issuer's key, who issued this credential cannot be confirmed.",
             **evidence,
         ),
+    ]
+
+
+def issuer_key_unresolvable(header: dict[str, Any], issuer: str | None) -> list[Check] | None:
+    """The failed signature of a JWT that names no key of its own (no `jwk` or `x5c`, no `kid` that is a DID URL or
+    a web URL; a plain `kid` only picks a key from the issuer's set) and whose issuer is neither a web URL nor a
+    DID, the only identifiers that set could be found from: no key anyone can find made the signature. None when
+    a key could still be found (and was not: a warning, `key_unavailable`)."""
+    resolvable = ("https://", "http://", "did:")  # http: the outbound policy decides whether it may be fetched
+    kid = header.get("kid")
+    if {"jwk", "x5c"} & header.keys() or (isinstance(kid, str) and kid.startswith(resolvable)):
+        return None
+    if isinstance(issuer, str) and issuer.startswith(resolvable):
+        return None
+    message = (
+        f"The credential names no key of its own, and its issuer {issuer!r} is not a web URL or a DID a key "
+        "could be found from: the signature cannot be checked, so the credential cannot be trusted."
+    )
+    evidence = {"algorithm": header.get("alg"), "issuer": issuer}
+    return [
+        failed(CheckName.SIGNATURE, "issuer_key_unresolvable", message, **evidence),
+        skipped(CheckName.ISSUER_TRUST, "signature_failed", "Not checked: the signature does not hold.", **evidence),
     ]
 
 

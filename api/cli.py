@@ -59,7 +59,9 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         workers=workers,
-        proxy_headers=False,
+        # Forwarded headers only from the proxies an operator named; otherwise the TCP peer is the client.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=settings.trusted_proxies or None,
         server_header=False,
         access_log=False,
         log_config=None,

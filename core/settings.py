@@ -49,6 +49,11 @@ class Settings(BaseSettings):
     oidc_token_types: list[str] = ["at+jwt", "JWT"]
     oidc_jwks_cache_seconds: int = Field(default=600, ge=0)
 
+    trusted_proxies: list[str] = []
+    """Addresses or networks (CIDR) of the reverse proxies in front of `passerelle serve` whose `X-Forwarded-For`
+    and `X-Forwarded-Proto` are believed: the client address (per-address rate limits, the access log's network)
+    is then the one the proxy saw. Empty: the TCP peer is the client, and forwarded headers are ignored."""
+
     outbound_allowed_hosts: list[str] = []
     """Hosts that outbound calls may reach even if they resolve to loopback or private addresses."""
     outbound_timeout_seconds: float = 5.0
@@ -167,6 +172,17 @@ class Settings(BaseSettings):
         families = {alg[:2] for alg in value}
         if not value or len(families) != 1 or families & {"HS", "no"}:
             raise ValueError("oidc_algorithms must name one asymmetric family, e.g. ['RS256'] or ['ES256']")
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_networks(cls, value: list[str]) -> list[str]:
+        # Addresses or networks only: a wildcard would let any client name its own address.
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry)  # strict, as uvicorn reads it: no host bits past the prefix
+            except ValueError as exc:
+                raise ValueError(f"trusted_proxies: {entry!r} is not an IP address or network") from exc
         return value
 
     @model_validator(mode="after")

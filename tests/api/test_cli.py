@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -60,6 +61,13 @@ def server(environment: dict[str, str], tmp_path: Path) -> Iterator[str]:
         stdin=PASSWORD + "\n",
     )
     assert created.returncode == 0, created.stderr
+    with _serving(environment, tmp_path) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def _serving(environment: dict[str, str], tmp_path: Path) -> Iterator[str]:
+    """`passerelle serve` on the environment's port until the block ends; its base URL once it is ready."""
     log = (tmp_path / "server.log").open("w")
     process = subprocess.Popen(
         [str(BIN / "passerelle"), "serve"], env=environment, stdout=log, stderr=subprocess.STDOUT
@@ -103,6 +111,27 @@ class TestCommandLine:
         assert len(after) == len(before) + 1
         still = httpx.get(f"{server}/v1/me", headers={"Authorization": f"Bearer {token.json()['access_token']}"})
         assert still.status_code == 200
+
+    def test_forwarded_addresses_count_only_from_a_trusted_proxy(
+        self, environment: dict[str, str], tmp_path: Path
+    ) -> None:
+        # Two share-page requests a minute per address. Without a trusted proxy, X-Forwarded-For is ignored: every
+        # request is the TCP peer's (127.0.0.1). With 127.0.0.1 trusted as the proxy, each forwarded client counts
+        # on its own, and a client cannot spend another's quota.
+        assert _run(["migrate"], environment).returncode == 0
+        clients = ["203.0.113.1", "203.0.113.1", "203.0.113.1", "203.0.113.2"]
+        for trusted, expected in ((None, [404, 404, 429, 429]), ('["127.0.0.1"]', [404, 404, 429, 404])):
+            env = {**environment, "PASSERELLE_SHARE_REQUESTS_PER_MINUTE": "2"}
+            if trusted is not None:
+                env["PASSERELLE_TRUSTED_PROXIES"] = trusted
+            with _serving(env, tmp_path) as base:
+                statuses = [
+                    httpx.get(f"{base}/s/{'A' * 43}", headers={"X-Forwarded-For": client}).status_code
+                    for client in clients
+                ]
+            assert statuses == expected, (trusted, statuses)
+        refused = _run(["serve"], {**environment, "PASSERELLE_TRUSTED_PROXIES": '["*"]'})
+        assert refused.returncode != 0 and "trusted_proxies" in refused.stdout + refused.stderr
 
     def test_user_create_refuses_bad_input(self, environment: dict[str, str]) -> None:
         assert _run(["migrate"], environment).returncode == 0

@@ -94,7 +94,9 @@ def create_engine(
     reset otherwise, so it costs nothing on the normal path); read-only connections, in autocommit, are not reset.
     A dropped connection is detected when it fails (503 + pool invalidation).
     """
-    kwargs: dict[str, Any] = {"echo": echo}
+    # A failed statement's message and traceback name the statement, never its values (e-mail addresses, credential
+    # content, token digests): they reach the error log.
+    kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
     if not pool:
         kwargs["poolclass"] = NullPool
     elif url.startswith("postgresql"):

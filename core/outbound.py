@@ -4,6 +4,9 @@ Every call the service makes to a URL it did not write itself (JWKS, status list
 through `fetch_json()` or `fetch_bytes()`; an exchange whose answer matters whatever its status (an OAuth token
 request, an OpenID4VCI credential request) goes through `send()`.
 
+Proxy settings and `.netrc` credentials from the environment never apply (`trust_env=False`): where a call goes
+and what it carries is decided here.
+
 Errors: `OutboundRefused` for a destination we do not call (scheme, credentials in the URL, private address, a
 redirect to any of those); `ServiceUnavailable` for everything that went wrong on the way (DNS, connection,
 timeout, HTTP status), and its subclass `ResponseTooLarge` for a body over the cap, compressed or not.
@@ -188,7 +191,7 @@ async def fetch_bytes(
     checked like the first and never from https down to http.
     """
     owned = client is None
-    http = client or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+    http = client or httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False)
     headers = {"Accept": accept, "Accept-Encoding": "gzip, identity"}
     current = url
     try:
@@ -269,7 +272,7 @@ async def send(
     body is held to `max_bytes`, as in `fetch_bytes()`.
     """
     owned = client is None
-    http = client or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+    http = client or httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False)
     sent = {"Accept-Encoding": "gzip, identity", **(headers or {})}
     try:
         with anyio.fail_after(timeout):

@@ -406,7 +406,9 @@ async def collect(
             if http is not None:
                 return await _collect(offer_value, tx_code, holder, Issuer(policy, http))
             # One client for the flow: the issuer's connections are reused from one step to the next.
-            async with httpx.AsyncClient(timeout=policy.timeout_seconds, follow_redirects=False) as owned:
+            async with httpx.AsyncClient(
+                timeout=policy.timeout_seconds, follow_redirects=False, trust_env=False
+            ) as owned:
                 return await _collect(offer_value, tx_code, holder, Issuer(policy, owned))
     except TimeoutError as exc:
         raise IssuerUnavailable(f"The issuer did not complete the exchange within {budget:g} seconds.") from exc

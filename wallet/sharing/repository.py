@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Integer, Table, bindparam, delete, func, insert, inspect, or_, select, update
+from sqlalchemy import Integer, Table, bindparam, case, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Executable
@@ -254,9 +254,22 @@ class ShareRepository:
         statement = select(col(Share.id)).where(col(Share.id).in_(list(share_ids)))
         return set((await self.session.execute(statement)).scalars())
 
-    async def live_codes(self, share_id: uuid.UUID, now: datetime) -> list[ShareCode]:
-        statement = select(ShareCode).where(col(ShareCode.share_id) == share_id, col(ShareCode.expires_at) > now)
-        return list((await self.session.execute(statement)).scalars())
+    async def try_code(self, share_id: uuid.UUID, digest: str, now: datetime, *, max_attempts: int) -> bool:
+        """Whether a live code of the share with attempts left has this digest, in one statement that also counts
+        the attempt against every live code when it has not: the check and the count are one atomic step, so
+        guesses sent in parallel cannot all read the same count and slip past `max_attempts` together."""
+        matches = col(ShareCode.code_digest) == digest
+        statement = (
+            update(ShareCode)
+            .where(
+                col(ShareCode.share_id) == share_id,
+                col(ShareCode.expires_at) > now,
+                col(ShareCode.attempts) < max_attempts,
+            )
+            .values(attempts=case((matches, col(ShareCode.attempts)), else_=col(ShareCode.attempts) + 1))
+            .returning(matches)
+        )
+        return any(matched for (matched,) in (await self.session.execute(statement)).all())
 
     async def codes_since(self, share_id: uuid.UUID, since: datetime) -> int:
         statement = select(func.count()).where(col(ShareCode.share_id) == share_id, col(ShareCode.created_at) > since)

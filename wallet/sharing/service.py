@@ -767,14 +767,9 @@ async def _check_recipient(session: AsyncSession, share: Share, viewer: Viewer, 
         return
     if not code:
         raise RecipientOnly("Enter the code sent to the recipient's e-mail address.", code="code_required")
-    codes = await ShareRepository(session).live_codes(share.id, utcnow())
     digest = _code_digest(share, code.strip())
-    for candidate in codes:
-        if candidate.attempts < CODE_ATTEMPTS and hmac.compare_digest(candidate.code_digest, digest):
-            return
-    for candidate in codes:
-        candidate.attempts += 1
-    await session.flush()
+    if await ShareRepository(session).try_code(share.id, digest, utcnow(), max_attempts=CODE_ATTEMPTS):
+        return
     await _log(session, share, "code_failed", viewer)
     raise CodeRejected(keeps_changes=True)
 

@@ -149,8 +149,8 @@ class RateLimits:
 
 def install_rate_limits(app: FastAPI, settings: Settings) -> None:
     """The application's limiters on `app.state`: per client address for anonymous verification and share pages,
-    per account for password grants, per principal for collected offers and for institutions' calls (the endorsement pages' limiter is added by the
-    learning router's lifespan)."""
+    per account for password grants, per principal for collected offers and for institutions' calls (the
+    endorsement pages' limiter is added by the learning router's lifespan)."""
     app.state.rate_limits = limits = RateLimits(settings)
     app.state.verify_limiter = limits.limiter("verify", settings.anonymous_verifications_per_minute)
     app.state.share_limiter = limits.limiter("share", settings.share_requests_per_minute)

@@ -282,9 +282,9 @@ async def collect(
     reads the issuer's metadata, exchanges the code (with the transaction code you were sent, if the offer asks for
     one) and asks for the credentials, bound to your wallet's key. Each one's signature is checked as a pushed
     credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The others land
-    in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the issuer (authorization code flow) is refused
-    (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached or answers
-    outside the specification is 503. Limited per learner."""
+    in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the issuer
+    (authorization code flow) is refused (422); a wrong or used code is the issuer's `invalid_grant` (422); an
+    issuer that cannot be reached or answers outside the specification is 503. Limited per learner."""
     limiter: Limiter = request.app.state.collect_limiter
     await limiter.hit(str(learner.id))
     settings = state.settings

@@ -8,8 +8,9 @@ Ed25519 signature over the 64 bytes. A proof in any other suite cannot be checke
 
 JSON-LD is expanded only against the contexts shipped in `wallet/contexts/` (see its SOURCES.md). Any other context
 URL is refused, never fetched: a context fetched at verification time could change what a signed credential means,
-and without it what was signed cannot be rebuilt, so the signature fails (`unknown_context`). RDFC-1.0 is exponential on crafted blank-node graphs and pyld has no limit, so the input size, the
-number of quads and the canonicalisation work are bounded here (`document_too_complex`).
+and without it what was signed cannot be rebuilt, so the signature fails (`unknown_context`). RDFC-1.0 is
+exponential on crafted blank-node graphs and pyld has no limit, so the input size, the number of quads and the
+canonicalisation work are bounded here (`document_too_complex`).
 
 The key, in order of trust: the trust registry; did:key; the controller document behind a did:web or https
 verification method (fetched through the outbound guard), which must list the method under `assertionMethod`; and,

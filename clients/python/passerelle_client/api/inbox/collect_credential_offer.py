@@ -106,10 +106,10 @@ def sync_detailed(
     credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The
     others land
     in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the
-    issuer (authorization code flow) is refused
-    (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached
-    or answers
-    outside the specification is 503. Limited per learner.
+    issuer
+    (authorization code flow) is refused (422); a wrong or used code is the issuer's `invalid_grant`
+    (422); an
+    issuer that cannot be reached or answers outside the specification is 503. Limited per learner.
 
     Args:
         body (OfferCollect):
@@ -149,10 +149,10 @@ def sync(
     credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The
     others land
     in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the
-    issuer (authorization code flow) is refused
-    (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached
-    or answers
-    outside the specification is 503. Limited per learner.
+    issuer
+    (authorization code flow) is refused (422); a wrong or used code is the issuer's `invalid_grant`
+    (422); an
+    issuer that cannot be reached or answers outside the specification is 503. Limited per learner.
 
     Args:
         body (OfferCollect):
@@ -187,10 +187,10 @@ async def asyncio_detailed(
     credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The
     others land
     in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the
-    issuer (authorization code flow) is refused
-    (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached
-    or answers
-    outside the specification is 503. Limited per learner.
+    issuer
+    (authorization code flow) is refused (422); a wrong or used code is the issuer's `invalid_grant`
+    (422); an
+    issuer that cannot be reached or answers outside the specification is 503. Limited per learner.
 
     Args:
         body (OfferCollect):
@@ -228,10 +228,10 @@ async def asyncio(
     credential's is: one that does not hold is not kept and is listed in `skipped` with its reason. The
     others land
     in your inbox, pending: accept or decline them as any other. An offer that needs a sign-in at the
-    issuer (authorization code flow) is refused
-    (422); a wrong or used code is the issuer's `invalid_grant` (422); an issuer that cannot be reached
-    or answers
-    outside the specification is 503. Limited per learner.
+    issuer
+    (authorization code flow) is refused (422); a wrong or used code is the issuer's `invalid_grant`
+    (422); an
+    issuer that cannot be reached or answers outside the specification is 503. Limited per learner.
 
     Args:
         body (OfferCollect):

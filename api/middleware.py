@@ -27,6 +27,10 @@ _DEFAULT_HEADERS = (
     (b"cache-control", b"no-store"),
 )
 _CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+_LINK_PREFIXES = ("/s/", "/endorse/")
+_LINK_EXTRA = ((b"x-robots-tag", b"noindex, nofollow"), (b"x-frame-options", b"DENY"))
+"""What every answer under a link that holds a token (share and endorsement links) carries besides the defaults,
+whatever made it: their pages set these themselves; a 413 or a strict-JSON 422 from the guards in front does not."""
 
 
 class Metrics:
@@ -102,6 +106,8 @@ class RequestContextMiddleware:
                 present = {name.lower() for name, _ in raw}
                 raw.append((b"x-request-id", request_id.encode("latin-1")))
                 raw.extend(header for header in _DEFAULT_HEADERS if header[0] not in present)
+                if scope["path"].startswith(_LINK_PREFIXES):
+                    raw.extend(header for header in _LINK_EXTRA if header[0] not in present)
                 if b"content-security-policy" not in present and not scope["path"].startswith(("/docs", "/redoc")):
                     raw.append(_CSP)
                 message["headers"] = raw

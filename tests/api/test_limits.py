@@ -97,6 +97,11 @@ class TestBodySize:
         )
         _assert_problem(response, 413, "content_too_large")
         assert token not in response.text and response.json()["instance"] == path
+        # Every answer under a link carries the link pages' privacy headers, whatever refused it.
+        assert response.headers["x-robots-tag"] == "noindex, nofollow"
+        assert response.headers["referrer-policy"] == "no-referrer" and response.headers["cache-control"] == "no-store"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
 
     async def test_an_upload_over_the_upload_limit_is_413(
         self, client: httpx.AsyncClient, learner: Account, settings: Settings

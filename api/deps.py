@@ -105,7 +105,9 @@ async def authenticate(request: Request, authorization: str | None) -> Principal
                 return await resolve_external_subject(session, authenticated)
         # A user's token (an institution's names its client): its account erased or disabled after the token was
         # issued, it is refused now, not when it expires. A read cache answers; the database only on a miss.
-        if authenticated.role in USER_ROLES and not await is_open(state.sessionmaker, authenticated.id):
+        if authenticated.role in USER_ROLES and not await is_open(
+            state.read_sessionmaker, state.sessionmaker, authenticated.id
+        ):
             raise AuthenticationFailed("The account this token was issued for is closed.", code="account_closed")
     except AuthenticationFailed as error:
         security_log.warning("authn_token_invalid", reason=error.code, route=_route(request))

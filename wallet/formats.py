@@ -111,9 +111,10 @@ def _classify_vc(document: dict[str, Any], *, jwt: bool) -> CredentialFormat:
         return CredentialFormat.OPEN_BADGE_3_JWT if jwt else CredentialFormat.OPEN_BADGE_3
     if "VerifiableCredential" in types:
         return CredentialFormat.VC_JWT if jwt else CredentialFormat.VC
-    if not jwt and "@context" in document and "proof" in document:
-        # A signed JSON-LD document whose `type` was damaged is still checked: its proof, not detection, says it
-        # was changed (and the structure check that it is no credential).
+    if not jwt and "@context" in document and "proof" in document and "credentialSubject" in document:
+        # A signed credential whose `type` was damaged is still checked: its proof, not detection, says it was
+        # changed (and the structure check what is wrong). Without a credentialSubject (a presentation, a DID
+        # document) it is no credential, and is refused as before.
         return CredentialFormat.VC
     raise UnrecognisedCredential("The JSON document is not a Verifiable Credential (no VerifiableCredential type).")
 

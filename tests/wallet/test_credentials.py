@@ -79,6 +79,13 @@ class TestImportCredential:
         ("content", "media_type", "status", "code"),
         [
             (b'{"hello": "world"}', "application/json", 422, "unrecognised_credential"),
+            (  # a signed presentation is no credential (a signed credential whose type was damaged is checked)
+                b'{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], '
+                b'"proof": {"type": "DataIntegrityProof"}}',
+                "application/ld+json",
+                422,
+                "unrecognised_credential",
+            ),
             (b"not a jwt", "application/jwt", 422, "unrecognised_credential"),
             (b"<html><body/></html>", "application/xml", 422, "unrecognised_credential"),
             (b"", "application/json", 422, "empty_document"),

@@ -5,24 +5,34 @@ The engine and the sessionmaker are built by the application's lifespan (or a CL
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
-from collections.abc import AsyncIterator
+import queue
+import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import DateTime, event
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy import create_engine as create_sync_engine
+from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
 from core.settings import Settings
+
+T = TypeVar("T")
+Item = TypeVar("Item")
+Outcome = TypeVar("Outcome")
 
 # Constraint names must be stable across SQLite and PostgreSQL so Alembic can alter them.
 SQLModel.metadata.naming_convention = {
@@ -109,6 +119,119 @@ def create_engine(
         if not read_only:
             event.listen(engine.sync_engine, "begin", _sqlite_begin)
     return engine
+
+
+class SqliteWriter:
+    """Whole write transactions on the SQLite file, each start to end in one thread, through a synchronous engine.
+
+    Through the async engine every statement is several round trips to aiosqlite's thread (cursor, execute, fetch,
+    close), each a thread switch and an event-loop wake-up: a group commit of four statements measured ~4.5 ms of
+    wall and ~4 ms of CPU for its ~1.2 ms of statements, which capped a hot writer (the share reveals) at ~2,000
+    reveals per second. Here the transaction runs in one thread, on a connection with the same pragmas and
+    `BEGIN IMMEDIATE`, and the event loop hears of it once, at the end (`GroupCommit`).
+    The work must be synchronous SQLAlchemy (Core statements or a `Session`); it must not touch the event loop."""
+
+    def __init__(self, url: str) -> None:
+        # One thread uses the engine; the pool's connections are opened there, so the thread check can stay on.
+        engine = create_sync_engine(url.replace("sqlite+aiosqlite:", "sqlite:", 1), hide_parameters=True)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        self._engine = engine
+        self.engine: Engine = engine.execution_options(**{WRITE_TRANSACTIONS: True})
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        """`work(session)` in one transaction, committed when it returns (rolled back if it raises). In the calling
+        thread, which must not be the event loop's (`GroupCommit` has one of its own)."""
+        with Session(self.engine, expire_on_commit=False, autoflush=False) as session, session.begin():
+            return work(session)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+
+class GroupCommit(Generic[Item, Outcome]):
+    """Items submitted on the event loop, written by one thread of their own in transactions of up to `max_batch`
+    items: whatever arrived while one transaction ran goes into the next, which starts at once, with no trip
+    through the event loop in between (that trip, behind a busy loop's other callbacks, was most of a batch's
+    time). `work(session, items)` answers one outcome per item, in order; if it raises, the transaction is rolled
+    back and every item of it gets the exception. An item is answered only after its transaction has committed;
+    one whose caller stopped waiting before its transaction began is left out."""
+
+    def __init__(
+        self,
+        writer: SqliteWriter,
+        work: Callable[[Session, list[Item]], list[Outcome]],
+        *,
+        max_batch: int,
+        name: str,
+    ) -> None:
+        self.writer = writer
+        self.work = work
+        self.max_batch = max_batch
+        self.transactions = 0
+        self._inbox: queue.SimpleQueue[_Submitted[Item, Outcome] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    async def submit(self, item: Item) -> Outcome:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Outcome] = loop.create_future()
+        self._inbox.put((item, future, loop))
+        return await future
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Write what was submitted, then stop the thread."""
+        self._inbox.put(None)
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        stopping = False
+        while not stopping:
+            first = self._inbox.get()
+            if first is None:
+                return
+            batch = [first]
+            while len(batch) < self.max_batch:
+                try:
+                    following = self._inbox.get_nowait()
+                except queue.Empty:
+                    break
+                if following is None:
+                    stopping = True
+                    break
+                batch.append(following)
+            # Reading a future's state from this thread is a read of one attribute; settling it is left to its loop.
+            batch = [submitted for submitted in batch if not submitted[1].done()]
+            if batch:
+                self._commit(batch)
+
+    def _commit(self, batch: list[_Submitted[Item, Outcome]]) -> None:
+        self.transactions += 1
+        outcomes: list[Outcome] | BaseException
+        try:
+            outcomes = self.writer.run(lambda session: self.work(session, [item for item, _, _ in batch]))
+        except Exception as error:  # noqa: BLE001 - handed to every caller of the failed transaction
+            outcomes = error
+        by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Outcome], Any]]] = {}
+        for index, (_, future, loop) in enumerate(batch):
+            answer = outcomes if isinstance(outcomes, BaseException) else outcomes[index]
+            by_loop.setdefault(loop, []).append((future, answer))
+        for loop, answers in by_loop.items():
+            with contextlib.suppress(RuntimeError):  # the loop was closed meanwhile: nobody is waiting
+                loop.call_soon_threadsafe(_settle_all, answers)
+
+
+_Submitted = tuple[Item, "asyncio.Future[Outcome]", asyncio.AbstractEventLoop]
+
+
+def _settle_all(answers: list[tuple[asyncio.Future[Any], Any]]) -> None:
+    for future, answer in answers:
+        if future.done():  # the caller was cancelled
+            continue
+        if isinstance(answer, BaseException):
+            future.set_exception(answer)
+        else:
+            future.set_result(answer)
 
 
 def create_sessionmaker(bind: AsyncEngine | AsyncConnection) -> async_sessionmaker[AsyncSession]:

@@ -62,12 +62,17 @@ def mail_text(*paragraphs: str) -> str:
 
 async def enqueue_mail(session: AsyncSession, *, recipient: str, subject: str, body: str, language: str) -> OutboxMail:
     """Queue an e-mail written in `language`; it is sent only if the caller's transaction commits."""
-    if len(subject) > SUBJECT_MAX:  # a long name in a subject (a body's, an institution's) must not fail the request
-        subject = subject[: SUBJECT_MAX - 1] + "…"
-    message = OutboxMail(recipient=recipient, subject=subject, body=body, language=language)
+    message = mail_message(recipient=recipient, subject=subject, body=body, language=language)
     session.add(message)
     await session.flush()
     return message
+
+
+def mail_message(*, recipient: str, subject: str, body: str, language: str) -> OutboxMail:
+    """An e-mail to queue (`enqueue_mail`, or `Session.add` in a synchronous transaction)."""
+    if len(subject) > SUBJECT_MAX:  # a long name in a subject (a body's, an institution's) must not fail the request
+        subject = subject[: SUBJECT_MAX - 1] + "…"
+    return OutboxMail(recipient=recipient, subject=subject, body=body, language=language)
 
 
 def _send(settings: Settings, recipient: str, subject: str, body: str, language: str | None) -> None:

@@ -55,6 +55,7 @@ from api.routers.verification import get_status_check, verification_context
 from api.state import AppState
 from core import i18n
 from core.accounts.models import Role, User
+from core.database import SqliteWriter
 from core.errors import DomainError, TooManyRequests
 from core.i18n import N_
 from core.jsonstrict import dumps_compact
@@ -76,7 +77,7 @@ log = structlog.get_logger("passerelle.sharing")
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Runs inside the application's lifespan (FastAPI merges router lifespans), so the state exists: the landing
     reads, the landing-event log, the release batches and the SQLite writer lock they share; in a serving process
-    also the task that writes the landing-event log every second."""
+    also the task that writes the landing-event log every second and, on SQLite, the release batches' writer."""
     state: AppState = app.state.passerelle
     turn = asyncio.Lock() if state.engine.dialect.name == "sqlite" else None
     # A test's app is bound to one connection and runs no background writer: its landing events are written at once.
@@ -84,7 +85,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     landing_log = service.LandingLog(state.sessionmaker, batched=serving, turn=turn)
     app.state.landing_log = landing_log
     app.state.landing_reads = service.LandingReads(state.read_sessionmaker)
-    app.state.release_batches = service.ReleaseBatches(state.sessionmaker, turn=turn)
+    # A serving process on SQLite commits each batch of reveals in one thread call (`core.database.SqliteWriter`).
+    sqlite_writer = SqliteWriter(state.settings.effective_database_url) if serving and turn is not None else None
+    app.state.release_batches = service.ReleaseBatches(state.sessionmaker, turn=turn, writer=sqlite_writer)
     writer = asyncio.create_task(landing_log.run()) if serving else None
     try:
         yield
@@ -94,6 +97,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             with contextlib.suppress(asyncio.CancelledError):
                 await writer
         await landing_log.flush()
+        app.state.release_batches.close()
+        if sqlite_writer is not None:
+            sqlite_writer.close()
 
 
 router = APIRouter(prefix="/s", tags=["share pages"], lifespan=lifespan)

@@ -32,7 +32,7 @@ from core.settings import Settings
 from tests.factories import Account, create_account, create_body, create_staff, import_file
 from wallet.sdjwt.holder import open_sd_jwt
 from wallet.sharing.models import Share, ShareEvent
-from wallet.sharing.repository import ShareRepository
+from wallet.sharing.repository import ReleaseStatements, ShareRepository
 from wallet.sharing.service import LandingLog, LandingReads, ReleaseBatches, Viewer
 
 SHARES = "/v1/wallet/shares"
@@ -871,13 +871,13 @@ class TestReleaseBatches:
         client, _ = serving
         learner, created, token = await _serving_share(client, notify_first_reveal=True)
         asked: list[int] = []
-        consume = ShareRepository.consume_open_views
+        consume = ReleaseStatements.consume_open_views
 
-        async def counting(self: ShareRepository, digest: str, now: datetime, wanted: int = 1) -> Any:
+        def counting(self: ReleaseStatements, digest: str, now: datetime, wanted: int = 1) -> Any:
             asked.append(wanted)
-            return await consume(self, digest, now, wanted)
+            return consume(self, digest, now, wanted)
 
-        monkeypatch.setattr(ShareRepository, "consume_open_views", counting)
+        monkeypatch.setattr(ReleaseStatements, "consume_open_views", counting)
         responses = await asyncio.gather(*(client.post(f"/s/{token}/reveal", headers=JSON) for _ in range(20)))
         assert [r.status_code for r in responses] == [200] * 20
         assert sum(asked) == 20 and len(asked) < 20  # several views per statement
@@ -909,10 +909,10 @@ class TestReleaseBatches:
         client, _ = serving
         learner, created, token = await _serving_share(client)
 
-        async def unavailable(self: ShareRepository, rows: Any) -> None:
+        def unavailable(self: ReleaseStatements, rows: Any) -> None:
             raise OperationalError("INSERT", {}, Exception("database is away"))
 
-        monkeypatch.setattr(ShareRepository, "add_events", unavailable)
+        monkeypatch.setattr(ReleaseStatements, "add_events", unavailable)
         responses = await asyncio.gather(*(client.post(f"/s/{token}/reveal", headers=JSON) for _ in range(5)))
         assert {r.status_code for r in responses} == {503}
         assert all("1EdTech" not in r.text for r in responses)

@@ -6,7 +6,9 @@ entities (no identity map, no unit of work): landings read the share, its owner'
 name and each credential's title and format in one SELECT, for several tokens at once (`landings`); a reveal of a
 link that names no recipient
 counts the views of the releases committed together and reads the owner's name in one UPDATE … RETURNING
-(`consume_open_views`); their items (`released_items`) and events (`add_events`) are one statement each.
+(`ReleaseStatements.consume_open_views`); their items (`released_items`) and events (`add_events`) are one
+statement each. Those three are synchronous: a group commit runs start to end in one thread call on SQLite
+(`core.database.SqliteWriter`) and through `AsyncSession.run_sync` on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Integer, Table, bindparam, case, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 from sqlmodel import SQLModel, col
 
@@ -125,6 +128,38 @@ _RELEASED_ITEMS = (
 _INSERT_EVENTS = insert(_EVENTS)
 
 
+class ReleaseStatements:
+    """The statements of a group commit of releases (`service.ReleaseBatches`), on a synchronous session's
+    connection, in its transaction, as Core statements: the session's events do not see them, which is right only
+    because they write nothing a read cache holds (`core.readcache`: view counts and events)."""
+
+    def __init__(self, session: Session) -> None:
+        self.connection = session.connection()
+
+    def consume_open_views(self, digest: str, now: datetime, wanted: int = 1) -> tuple[ShareHead, str | None] | None:
+        """Count `wanted` views of the active share behind a token digest that names no recipient, in one
+        statement, all or none: none when its view limit has fewer left. Answers the share as updated and its
+        owner's display name, or None (unknown, not active, too few views left, or bound to a recipient — checks
+        this statement does not make)."""
+        parameters = {"digest": digest, "now": now, "wanted": wanted}
+        row = self.connection.execute(_CONSUME_OPEN_VIEWS, parameters).one_or_none()
+        return None if row is None else (ShareHead.of(row), row[_HEAD_WIDTH])
+
+    def released_items(self, share_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[ReleasedItem]]:
+        """The items of these shares, in order, by share."""
+        found: dict[uuid.UUID, list[ReleasedItem]] = {}
+        if share_ids:
+            rows: Sequence[Any] = self.connection.execute(_RELEASED_ITEMS, {"share_ids": list(share_ids)}).all()
+            for share_id, fields, presentation in rows:
+                found.setdefault(share_id, []).append(ReleasedItem(fields=fields, presentation=presentation))
+        return found
+
+    def add_events(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert access-log rows given as column values (one statement)."""
+        if rows:
+            self.connection.execute(_INSERT_EVENTS, list(rows))
+
+
 class ShareRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -223,26 +258,6 @@ class ShareRepository:
         reads)."""
         connection = await self.session.connection()
         return await connection.execute(statement, parameters)
-
-    async def consume_open_views(
-        self, digest: str, now: datetime, wanted: int = 1
-    ) -> tuple[ShareHead, str | None] | None:
-        """Count `wanted` views of the active share behind a token digest that names no recipient, in one
-        statement, all or none: none when its view limit has fewer left. Answers the share as updated and its
-        owner's display name, or None (unknown, not active, too few views left, or bound to a recipient — checks
-        this statement does not make)."""
-        parameters = {"digest": digest, "now": now, "wanted": wanted}
-        row = (await self._core(_CONSUME_OPEN_VIEWS, parameters)).one_or_none()
-        return None if row is None else (ShareHead.of(row), row[_HEAD_WIDTH])
-
-    async def released_items(self, share_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[ReleasedItem]]:
-        """The items of these shares, in order, by share."""
-        found: dict[uuid.UUID, list[ReleasedItem]] = {}
-        if share_ids:
-            rows: Sequence[Any] = (await self._core(_RELEASED_ITEMS, {"share_ids": list(share_ids)})).all()
-            for share_id, fields, presentation in rows:
-                found.setdefault(share_id, []).append(ReleasedItem(fields=fields, presentation=presentation))
-        return found
 
     async def add_events(self, rows: Sequence[dict[str, Any]]) -> None:
         """Insert access-log rows given as column values (one statement, no unit-of-work bookkeeping)."""

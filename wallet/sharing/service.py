@@ -34,15 +34,17 @@ import anyio.to_thread
 import structlog
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
 from core import i18n
 from core.accounts.models import RecognitionBody, User
 from core.accounts.service import mail_language
 from core.clock import utcnow
+from core.database import GroupCommit, SqliteWriter
 from core.errors import InvalidInput, PreconditionFailed
 from core.i18n import N_
 from core.ids import new_id, new_secret_token, token_digest
-from core.outbox import enqueue_mail, mail_text
+from core.outbox import OutboxMail, enqueue_mail, mail_message, mail_text
 from core.readcache import ReadCache
 from wallet.consents import service as consents
 from wallet.consents.models import Consent, ConsentKind, CounterpartyType
@@ -53,7 +55,7 @@ from wallet.sdjwt.holder import present
 from wallet.service import decode_cursor, encode_cursor
 from wallet.sharing.errors import CodeRejected, InvalidShare, RecipientOnly, ShareNotFound, ShareUnavailable
 from wallet.sharing.models import Share, ShareCode, ShareEvent, ShareItem
-from wallet.sharing.repository import LandingRecord, ReleasedItem, ShareHead, ShareRepository
+from wallet.sharing.repository import LandingRecord, ReleasedItem, ReleaseStatements, ShareHead, ShareRepository
 from wallet.sharing.schemas import ShareCreate, ShareUpdate
 from wallet.sharing.sensitive import disclosure_warnings
 from wallet.skills.profile import aggregate
@@ -776,32 +778,44 @@ async def _check_recipient(session: AsyncSession, share: Share, viewer: Viewer, 
 
 async def _notify_first_reveal(session: AsyncSession, share: Share | ShareHead, views: int) -> None:
     if views == 1 and share.notify_first_reveal:
-        owner = await session.get(User, share.owner_id)
-        if owner is not None and owner.email:
-            # The learner's own e-mail, in the language of their account (core/i18n.py).
-            language = owner.language
-            await enqueue_mail(
-                session,
-                recipient=owner.email,
-                language=language,
-                subject=i18n.translate(language, N_("Your shared credential was opened")),
-                body=i18n.translate(
-                    language,
-                    N_("The link you shared for “%(purpose)s” was opened for the first time."),
-                    purpose=share.purpose,
-                )
-                + "\n",
-            )
+        mail = _first_reveal_mail(await session.get(User, share.owner_id), share)
+        if mail is not None:
+            session.add(mail)
+            await session.flush()
+
+
+def _first_reveal_mail(owner: User | None, share: Share | ShareHead) -> OutboxMail | None:
+    """The e-mail telling the learner their link was opened for the first time, in their account's language
+    (core/i18n.py); None when they have no address."""
+    if owner is None or not owner.email:
+        return None
+    language = owner.language
+    return mail_message(
+        recipient=owner.email,
+        language=language,
+        subject=i18n.translate(language, N_("Your shared credential was opened")),
+        body=i18n.translate(
+            language,
+            N_("The link you shared for “%(purpose)s” was opened for the first time."),
+            purpose=share.purpose,
+        )
+        + "\n",
+    )
 
 
 ReleaseEvent = Literal["reveal", "download"]
 
 
 @dataclass(frozen=True)
-class _PendingRelease:
+class _Release:
     digest: str
     viewer: Viewer
     event: ReleaseEvent
+
+
+@dataclass(frozen=True)
+class _PendingRelease:
+    release: _Release
     future: asyncio.Future[Released | None]
 
 
@@ -809,7 +823,7 @@ class ReleaseBatches:
     """Releases of links that name no recipient, committed together (group commit).
 
     The releases that arrive while one transaction runs go together into the next. The views of the releases of
-    one link are counted with one atomic UPDATE … RETURNING (`ShareRepository.consume_open_views`: all counted
+    one link are counted with one atomic UPDATE … RETURNING (`ReleaseStatements.consume_open_views`: all counted
     while the share is active and has that many views left under its limit, else none); when it has fewer left,
     they are counted one statement each, in arrival order, so exactly as many as the limit allows get through.
     Each counted release has its own event row, in the same transaction as its count. One commit serves them all: one WAL
@@ -818,21 +832,48 @@ class ReleaseBatches:
     is given before its transaction has committed; if it fails, every release in it fails (nothing counted, nothing
     released, each request gets the error). A release this path cannot make (unknown link, not active, bound to a
     recipient) is answered None, and the caller takes the checked path (`release`). `turn` (SQLite: the process's
-    writer lock) is held around each transaction.
+    writer lock) is held around each transaction. With a `writer` (SQLite, a serving process) the transactions run
+    in a thread of their own, one after the other with no trip through the event loop between them
+    (`core.database.GroupCommit`), and `turn` is not taken (`BEGIN IMMEDIATE` and the busy timeout order them with
+    the other writers); without one (PostgreSQL, a test's app bound to one connection), through the async
+    session.
     """
 
     MAX_BATCH = 128
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], *, turn: asyncio.Lock | None = None) -> None:
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        *,
+        turn: asyncio.Lock | None = None,
+        writer: SqliteWriter | None = None,
+    ) -> None:
         self.sessionmaker = sessionmaker
         self.turn = turn
+        self._group = (
+            None
+            if writer is None
+            else GroupCommit(writer, _write_batch, max_batch=self.MAX_BATCH, name="passerelle-release-writer")
+        )
         self._waiting: list[_PendingRelease] = []
         self._writer: asyncio.Task[None] | None = None
-        self.transactions = 0
+        self._transactions = 0
+
+    @property
+    def transactions(self) -> int:
+        """Transactions committed (or tried) so far."""
+        return self._transactions if self._group is None else self._group.transactions
+
+    def close(self) -> None:
+        """Write what was submitted and stop the writer's thread, if there is one."""
+        if self._group is not None:
+            self._group.close()
 
     async def release(self, digest: str, viewer: Viewer, event: ReleaseEvent) -> Released | None:
+        if self._group is not None:
+            return await self._group.submit(_Release(digest, viewer, event))
         future: asyncio.Future[Released | None] = asyncio.get_running_loop().create_future()
-        self._waiting.append(_PendingRelease(digest, viewer, event, future))
+        self._waiting.append(_PendingRelease(_Release(digest, viewer, event), future))
         if self._writer is None:
             self._writer = asyncio.create_task(self._write_waiting())
         return await future
@@ -865,44 +906,51 @@ class ReleaseBatches:
             self._writer = None
 
     async def _write(self, batch: list[_PendingRelease]) -> list[Released | None]:
-        """One transaction: each release's count, then their items, events and first-reveal mails; committed when
-        this returns."""
+        """One transaction (`_write_batch`) through the async session, committed when this returns."""
         async with (
             self.turn if self.turn is not None else contextlib.nullcontext(),
             self.sessionmaker() as session,
             session.begin(),
         ):
-            self.transactions += 1
-            repository = ShareRepository(session)
-            now = utcnow()
-            counted: list[tuple[ShareHead, str | None] | None] = [None] * len(batch)
-            by_link: dict[str, list[int]] = {}
-            for index, pending in enumerate(batch):
-                by_link.setdefault(pending.digest, []).append(index)
-            # Shares locked in one order by every process's transactions: two batches never wait on each other
-            # in a cycle (PostgreSQL would abort one of them as a deadlock).
-            for digest in sorted(by_link):
-                await _count_views(repository, digest, now, by_link[digest], counted)
-            items = await repository.released_items({found[0].id for found in counted if found is not None})
-            events: list[dict[str, Any]] = []
-            outcomes: list[Released | None] = []
-            for pending, found in zip(batch, counted, strict=True):
-                if found is None:
-                    outcomes.append(None)
-                    continue
-                share, owner_name = found
-                released = items.get(share.id, [])
-                events.append(
-                    _event(share, pending.event, pending.viewer, [n for item in released for n in item.fields])
-                )
-                await _notify_first_reveal(session, share, share.views)
-                outcomes.append(Released(share, released, owner_name or UNKNOWN_OWNER))
-            await repository.add_events(events)
-        return outcomes
+            self._transactions += 1
+            return await session.run_sync(_write_batch, [pending.release for pending in batch])
 
 
-async def _count_views(
-    repository: ShareRepository,
+def _write_batch(session: Session, batch: Sequence[_Release]) -> list[Released | None]:
+    """Synchronous, in the caller's transaction (which may run in the writer's thread): each release's count, then
+    their items, events and first-reveal mails."""
+    statements = ReleaseStatements(session)
+    now = utcnow()
+    counted: list[tuple[ShareHead, str | None] | None] = [None] * len(batch)
+    by_link: dict[str, list[int]] = {}
+    for index, pending in enumerate(batch):
+        by_link.setdefault(pending.digest, []).append(index)
+    # Shares locked in one order by every process's transactions: two batches never wait on each other in a cycle
+    # (PostgreSQL would abort one of them as a deadlock).
+    for digest in sorted(by_link):
+        _count_views(statements, digest, now, by_link[digest], counted)
+    items = statements.released_items({found[0].id for found in counted if found is not None})
+    events: list[dict[str, Any]] = []
+    outcomes: list[Released | None] = []
+    for pending, found in zip(batch, counted, strict=True):
+        if found is None:
+            outcomes.append(None)
+            continue
+        share, owner_name = found
+        released = items.get(share.id, [])
+        events.append(_event(share, pending.event, pending.viewer, [n for item in released for n in item.fields]))
+        if share.views == 1 and share.notify_first_reveal:
+            mail = _first_reveal_mail(session.get(User, share.owner_id), share)
+            if mail is not None:
+                session.add(mail)
+        outcomes.append(Released(share, released, owner_name or UNKNOWN_OWNER))
+    statements.add_events(events)
+    session.flush()
+    return outcomes
+
+
+def _count_views(
+    statements: ReleaseStatements,
     digest: str,
     now: datetime,
     indexes: list[int],
@@ -910,7 +958,7 @@ async def _count_views(
 ) -> None:
     """Count the views of the releases at `indexes` (one link's, in arrival order) and put each one's share, with
     the view count its own release reached, at its index in `counted`; uncounted releases stay None."""
-    found = await repository.consume_open_views(digest, now, len(indexes))
+    found = statements.consume_open_views(digest, now, len(indexes))
     if found is not None:
         head, owner_name = found
         before = head.views - len(indexes)
@@ -922,7 +970,7 @@ async def _count_views(
     # Fewer views left than releases waiting, or the link cannot be released this way at all: one by one, until
     # one is refused (views only grow, so every later one would be refused too).
     for index in indexes:
-        found = await repository.consume_open_views(digest, now)
+        found = statements.consume_open_views(digest, now)
         if found is None:
             return
         counted[index] = found

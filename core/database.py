@@ -180,7 +180,7 @@ class GroupCommit(Generic[Item, Outcome]):
         return await future
 
     def close(self, timeout: float = 10.0) -> None:
-        """Write what was submitted, then stop the thread."""
+        """Write what was submitted, then stop the thread (waits for it: at shutdown, at most `timeout` seconds)."""
         self._inbox.put(None)
         self._thread.join(timeout)
 
@@ -209,7 +209,7 @@ class GroupCommit(Generic[Item, Outcome]):
         self.transactions += 1
         outcomes: list[Outcome] | BaseException
         try:
-            outcomes = self.writer.run(lambda session: self.work(session, [item for item, _, _ in batch]))
+            outcomes = self.writer.run(functools.partial(self._work, items=[item for item, _, _ in batch]))
         except Exception as error:  # noqa: BLE001 - handed to every caller of the failed transaction
             outcomes = error
         by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Outcome], Any]]] = {}
@@ -219,6 +219,12 @@ class GroupCommit(Generic[Item, Outcome]):
         for loop, answers in by_loop.items():
             with contextlib.suppress(RuntimeError):  # the loop was closed meanwhile: nobody is waiting
                 loop.call_soon_threadsafe(_settle_all, answers)
+
+    def _work(self, session: Session, items: list[Item]) -> list[Outcome]:
+        outcomes = self.work(session, items)
+        if len(outcomes) != len(items):  # raised in the transaction, which is rolled back
+            raise RuntimeError(f"{len(outcomes)} outcomes for {len(items)} items")
+        return outcomes
 
 
 _Submitted = tuple[Item, "asyncio.Future[Outcome]", asyncio.AbstractEventLoop]

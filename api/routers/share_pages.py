@@ -85,7 +85,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     landing_log = service.LandingLog(state.sessionmaker, batched=serving, turn=turn)
     app.state.landing_log = landing_log
     app.state.landing_reads = service.LandingReads(state.read_sessionmaker)
-    # A serving process on SQLite commits each batch of reveals in one thread call (`core.database.SqliteWriter`).
+    # A serving process on SQLite commits the batches of reveals in a writer thread (`core.database.GroupCommit`).
     sqlite_writer = SqliteWriter(state.settings.effective_database_url) if serving and turn is not None else None
     app.state.release_batches = service.ReleaseBatches(state.sessionmaker, turn=turn, writer=sqlite_writer)
     writer = asyncio.create_task(landing_log.run()) if serving else None

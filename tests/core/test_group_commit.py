@@ -130,3 +130,17 @@ def test_the_writer_begins_immediate_transactions_with_the_project_pragmas(write
         return mode, busy
 
     assert writer.run(pragmas) == ("wal", 5000)
+
+
+async def test_work_answering_the_wrong_number_of_outcomes_fails_its_items_and_the_thread_goes_on(
+    writer: SqliteWriter,
+) -> None:
+    def short(session: Session, texts: list[str]) -> list[int]:
+        return _write(session, texts)[:-1] if "short" in texts else _write(session, texts)
+
+    group = GroupCommit(writer, short, max_batch=1, name="test-group")
+    with pytest.raises(RuntimeError, match="0 outcomes for 1 items"):
+        await group.submit("short")
+    assert await group.submit("after") > 0
+    group.close()
+    assert _stored(writer) == ["after"]

@@ -87,7 +87,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.landing_reads = service.LandingReads(state.read_sessionmaker)
     # A serving process on SQLite commits the batches of reveals in a writer thread (`core.database.GroupCommit`).
     sqlite_writer = SqliteWriter(state.settings.effective_database_url) if serving and turn is not None else None
-    app.state.release_batches = service.ReleaseBatches(state.sessionmaker, turn=turn, writer=sqlite_writer)
+    # A serving process on PostgreSQL counts and logs each link's releases of a batch in one autocommitted statement.
+    quiet = state.engine if serving and state.engine.dialect.name == "postgresql" else None
+    app.state.release_batches = service.ReleaseBatches(state.sessionmaker, turn=turn, writer=sqlite_writer, quiet=quiet)
     writer = asyncio.create_task(landing_log.run()) if serving else None
     try:
         yield

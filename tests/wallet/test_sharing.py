@@ -31,6 +31,7 @@ from core.outbox import OutboxMail
 from core.settings import Settings
 from tests.factories import Account, create_account, create_body, create_staff, import_file
 from wallet.sdjwt.holder import open_sd_jwt
+from wallet.sharing import service as sharing_service
 from wallet.sharing.models import Share, ShareEvent
 from wallet.sharing.repository import ReleaseStatements, ShareRepository
 from wallet.sharing.service import LandingLog, LandingReads, ReleaseBatches, Viewer
@@ -903,6 +904,32 @@ class TestReleaseBatches:
         assert state["views"] == 5 and state["state"] == "exhausted"
         assert await _count_events(engine, created["id"], "reveal") == 5
 
+    async def test_each_release_of_a_batch_is_logged_with_its_fields_viewer_and_network(
+        self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine
+    ) -> None:
+        client, _ = serving
+        learner, created, token = await _serving_share(client)
+        browser = {**JSON, "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"}
+        responses = await asyncio.gather(*(client.post(f"/s/{token}/reveal", headers=browser) for _ in range(12)))
+        automated = await client.post(f"/s/{token}/reveal", headers={**JSON, "User-Agent": "curl/8.5.0"})
+        assert [r.status_code for r in (*responses, automated)] == [200] * 13
+        async with engine.connect() as connection:
+            rows = (
+                await connection.execute(
+                    select(ShareEvent).where(
+                        col(ShareEvent.share_id) == uuid.UUID(created["id"]), col(ShareEvent.event) == "reveal"
+                    )
+                )
+            ).all()
+        assert len(rows) == 13
+        events = [row._mapping for row in rows]
+        assert all(e["fields"] == ["title"] and e["count"] == 1 and e["network"] is not None for e in events)
+        assert all(e["viewer_class"] == "anonymous" and e["viewer_body_id"] is None for e in events)
+        assert sorted(e["automated"] for e in events) == [False] * 12 + [True]
+        assert len({e["id"] for e in events}) == 13
+        state = (await client.get(f"{SHARES}/{created['id']}", headers=learner.headers)).json()
+        assert state["views"] == 13
+
     async def test_a_transaction_that_fails_releases_and_counts_nothing(
         self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -912,7 +939,11 @@ class TestReleaseBatches:
         def unavailable(self: ReleaseStatements, rows: Any) -> None:
             raise OperationalError("INSERT", {}, Exception("database is away"))
 
+        async def quietly_unavailable(*arguments: Any) -> None:
+            raise OperationalError("WITH counted AS (UPDATE …)", {}, Exception("database is away"))
+
         monkeypatch.setattr(ReleaseStatements, "add_events", unavailable)
+        monkeypatch.setattr(sharing_service, "release_quietly", quietly_unavailable)  # PostgreSQL's one statement
         responses = await asyncio.gather(*(client.post(f"/s/{token}/reveal", headers=JSON) for _ in range(5)))
         assert {r.status_code for r in responses} == {503}
         assert all("1EdTech" not in r.text for r in responses)

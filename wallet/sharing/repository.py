@@ -19,9 +19,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Integer, Table, bindparam, case, delete, func, insert, inspect, or_, select, update
+from sqlalchemy import (
+    Boolean,
+    Integer,
+    String,
+    Table,
+    Text,
+    Uuid,
+    bindparam,
+    case,
+    column,
+    delete,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Result
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 from sqlmodel import SQLModel, col
@@ -126,6 +145,92 @@ _RELEASED_ITEMS = (
     .order_by(_ITEMS.c.share_id, _ITEMS.c.position)
 )
 _INSERT_EVENTS = insert(_EVENTS)
+
+
+_QUIET_RELEASE = (
+    text(
+        """
+WITH counted AS (
+    UPDATE shares
+    SET views = views + :wanted, first_revealed_at = coalesce(first_revealed_at, :now)
+    WHERE token_digest = :digest
+      AND revoked_at IS NULL
+      AND expires_at > :now
+      AND (max_views IS NULL OR views + :wanted <= max_views)
+      AND recipient_email IS NULL
+      AND recipient_body_id IS NULL
+      AND NOT (notify_first_reveal AND views = 0)
+    RETURNING id, owner_id, purpose, recipient_email, recipient_body_id, expires_at, max_views, views,
+              notify_first_reveal, revoked_at, include_skills_profile,
+              (SELECT display_name FROM users WHERE users.id = shares.owner_id) AS owner_name
+), logged AS (
+    INSERT INTO share_events
+           (id, share_id, event, fields, viewer_class, viewer_body_id, automated, network, at, count)
+    SELECT e.id, counted.id, e.event,
+           (SELECT coalesce(jsonb_agg(DISTINCT f.name COLLATE "C" ORDER BY f.name COLLATE "C"), '[]'::jsonb)
+              FROM share_items AS i CROSS JOIN jsonb_array_elements_text(i.fields) AS f(name)
+             WHERE i.share_id = counted.id),
+           e.viewer_class, e.viewer_body_id, e.automated, e.network, e.at, 1
+    FROM counted CROSS JOIN unnest(
+        CAST(:ids AS uuid[]), CAST(:events AS text[]), CAST(:viewer_classes AS text[]),
+        CAST(:viewer_body_ids AS uuid[]), CAST(:automated AS boolean[]), CAST(:networks AS text[]),
+        CAST(:ats AS timestamptz[])
+    )
+         AS e(id, event, viewer_class, viewer_body_id, automated, network, at)
+)
+SELECT counted.*, share_items.fields, share_items.presentation
+FROM counted LEFT JOIN share_items ON share_items.share_id = counted.id
+ORDER BY share_items.position
+"""
+    )
+    .bindparams(
+        bindparam("now", type_=UTCDateTime()),
+        bindparam("wanted", type_=Integer()),
+        bindparam("digest", type_=String()),
+        bindparam("ids", type_=ARRAY(Uuid())),
+        bindparam("events", type_=ARRAY(Text())),
+        bindparam("viewer_classes", type_=ARRAY(Text())),
+        bindparam("viewer_body_ids", type_=ARRAY(Uuid())),
+        bindparam("automated", type_=ARRAY(Boolean())),
+        bindparam("networks", type_=ARRAY(Text())),
+        bindparam("ats", type_=ARRAY(UTCDateTime())),
+    )
+    .columns(*_HEAD, column("owner_name", String()), _ITEMS.c.fields, _ITEMS.c.presentation)
+    .execution_options(**{CACHE_NEUTRAL: True})  # view counters and events only: no cached landing shows them
+)
+if tuple(ShareHead.__dataclass_fields__) != (
+    "id", "owner_id", "purpose", "recipient_email", "recipient_body_id", "expires_at", "max_views", "views",
+    "notify_first_reveal", "revoked_at", "include_skills_profile",
+):  # fmt: skip
+    raise RuntimeError("_QUIET_RELEASE returns the columns of ShareHead in its order: update both together")
+_EVENT_ARRAYS = {
+    "ids": "id",
+    "events": "event",
+    "viewer_classes": "viewer_class",
+    "viewer_body_ids": "viewer_body_id",
+    "automated": "automated",
+    "networks": "network",
+    "ats": "at",
+}
+
+
+async def release_quietly(
+    connection: AsyncConnection, digest: str, now: datetime, events: Sequence[dict[str, Any]]
+) -> tuple[ShareHead, str | None, list[ReleasedItem]] | None:
+    """PostgreSQL, on a connection in autocommit: one statement, atomic on its own, that counts `len(events)` views
+    of the open link behind `digest` (as `ReleaseStatements.consume_open_views` would, all or none), writes the
+    events (their `share_id` and `fields` filled in from the share, the other columns given) and reads the share's
+    items — one round trip instead of five (BEGIN, count, items, events, COMMIT). A link whose first reveal would
+    send its learner a notice is not counted here (the notice must be queued in the same transaction): None, as
+    for a link this statement cannot count, and the caller takes the transactional path."""
+    parameters: dict[str, Any] = {"digest": digest, "now": now, "wanted": len(events)}
+    for name, key in _EVENT_ARRAYS.items():
+        parameters[name] = [event[key] for event in events]
+    rows = (await connection.execute(_QUIET_RELEASE, parameters)).all()
+    if not rows:
+        return None
+    items = [ReleasedItem(fields=row[-2], presentation=row[-1]) for row in rows if row[-2] is not None]
+    return ShareHead.of(rows[0]), rows[0][_HEAD_WIDTH], items
 
 
 class ReleaseStatements:

@@ -33,7 +33,7 @@ from typing import Any, Literal
 import anyio.to_thread
 import structlog
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from core import i18n
@@ -55,7 +55,14 @@ from wallet.sdjwt.holder import present
 from wallet.service import decode_cursor, encode_cursor
 from wallet.sharing.errors import CodeRejected, InvalidShare, RecipientOnly, ShareNotFound, ShareUnavailable
 from wallet.sharing.models import Share, ShareCode, ShareEvent, ShareItem
-from wallet.sharing.repository import LandingRecord, ReleasedItem, ReleaseStatements, ShareHead, ShareRepository
+from wallet.sharing.repository import (
+    LandingRecord,
+    ReleasedItem,
+    ReleaseStatements,
+    ShareHead,
+    ShareRepository,
+    release_quietly,
+)
 from wallet.sharing.schemas import ShareCreate, ShareUpdate
 from wallet.sharing.sensitive import disclosure_warnings
 from wallet.skills.profile import aggregate
@@ -471,8 +478,9 @@ async def find_by_token(session: AsyncSession, token: str) -> Share:
     return share
 
 
-def _viewer_class(share: Share | ShareHead, viewer: Viewer) -> ViewerClass:
-    if share.recipient_email is not None:
+def _viewer_class(share: Share | ShareHead | None, viewer: Viewer) -> ViewerClass:
+    """`share` None: a link that names no recipient, before its share is read (`_quiet_event`)."""
+    if share is not None and share.recipient_email is not None:
         return "recipient"
     if viewer.officer_body_id is not None:
         return "officer"
@@ -847,9 +855,11 @@ class ReleaseBatches:
         *,
         turn: asyncio.Lock | None = None,
         writer: SqliteWriter | None = None,
+        quiet: AsyncEngine | None = None,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.turn = turn
+        self.quiet = quiet
         self._group = (
             None
             if writer is None
@@ -906,6 +916,37 @@ class ReleaseBatches:
             self._writer = None
 
     async def _write(self, batch: list[_PendingRelease]) -> list[Released | None]:
+        """The batch committed when this returns: on PostgreSQL with `quiet`, each link's releases in one
+        autocommitted statement (`repository.release_quietly`), the rest in one transaction (`_write_batch`)."""
+        if self.quiet is None:
+            return await self._transaction(batch)
+        outcomes: list[Released | None] = [None] * len(batch)
+        by_link: dict[str, list[int]] = {}
+        for index, pending in enumerate(batch):
+            by_link.setdefault(pending.release.digest, []).append(index)
+        left: list[int] = []
+        now = utcnow()
+        async with self.quiet.connect() as opened:
+            connection = await opened.execution_options(isolation_level="AUTOCOMMIT")
+            for digest in sorted(by_link):  # shares locked in one order (see `_write_batch`)
+                indexes = by_link[digest]
+                events = [_quiet_event(batch[index].release) for index in indexes]
+                found = await release_quietly(connection, digest, now, events)
+                if found is None:
+                    left.extend(indexes)
+                    continue
+                self._transactions += 1
+                head, owner_name, items = found
+                before = head.views - len(indexes)
+                for number, index in enumerate(indexes, start=before + 1):
+                    share = head if number == head.views else replace(head, views=number)
+                    outcomes[index] = Released(share, items, owner_name or UNKNOWN_OWNER)
+        if left:
+            for index, outcome in zip(left, await self._transaction([batch[i] for i in left]), strict=True):
+                outcomes[index] = outcome
+        return outcomes
+
+    async def _transaction(self, batch: list[_PendingRelease]) -> list[Released | None]:
         """One transaction (`_write_batch`) through the async session, committed when this returns."""
         async with (
             self.turn if self.turn is not None else contextlib.nullcontext(),
@@ -914,6 +955,20 @@ class ReleaseBatches:
         ):
             self._transactions += 1
             return await session.run_sync(_write_batch, [pending.release for pending in batch])
+
+
+def _quiet_event(release: _Release) -> dict[str, Any]:
+    """A release's event row for `release_quietly` (a link that names no recipient): all but its share and fields."""
+    viewer = release.viewer
+    return {
+        "id": new_id(),
+        "event": release.event,
+        "viewer_class": _viewer_class(None, viewer),
+        "viewer_body_id": viewer.officer_body_id,
+        "automated": viewer.automated,
+        "network": network_of(viewer.address),
+        "at": utcnow(),
+    }
 
 
 def _write_batch(session: Session, batch: Sequence[_Release]) -> list[Released | None]:

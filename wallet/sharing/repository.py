@@ -7,8 +7,9 @@ name and each credential's title and format in one SELECT, for several tokens at
 link that names no recipient
 counts the views of the releases committed together and reads the owner's name in one UPDATE … RETURNING
 (`ReleaseStatements.consume_open_views`); their items (`released_items`) and events (`add_events`) are one
-statement each. Those three are synchronous: a group commit runs start to end in one thread call on SQLite
-(`core.database.SqliteWriter`) and through `AsyncSession.run_sync` on PostgreSQL.
+statement each. Those three are synchronous: a group commit runs start to end in the writer's thread on SQLite
+(`core.database.GroupCommit`) and through `AsyncSession.run_sync` on PostgreSQL, where most batches need none of
+them: one autocommitted statement per link does all three (`release_quietly`).
 """
 
 from __future__ import annotations

@@ -843,8 +843,9 @@ class ReleaseBatches:
     writer lock) is held around each transaction. With a `writer` (SQLite, a serving process) the transactions run
     in a thread of their own, one after the other with no trip through the event loop between them
     (`core.database.GroupCommit`), and `turn` is not taken (`BEGIN IMMEDIATE` and the busy timeout order them with
-    the other writers); without one (PostgreSQL, a test's app bound to one connection), through the async
-    session.
+    the other writers). With `quiet` (PostgreSQL, a serving process), each link's releases are first tried as one
+    autocommitted statement (`repository.release_quietly`); the rest, and everything without a writer or `quiet`
+    (a test's app bound to one connection), go through the async session.
     """
 
     MAX_BATCH = 128

@@ -33,7 +33,7 @@ from tests.factories import Account, create_account, create_body, create_staff, 
 from wallet.sdjwt.holder import open_sd_jwt
 from wallet.sharing import service as sharing_service
 from wallet.sharing.models import Share, ShareEvent
-from wallet.sharing.repository import ReleaseStatements, ShareRepository
+from wallet.sharing.repository import ReleaseStatements, ShareRepository, release_quietly
 from wallet.sharing.service import LandingLog, LandingReads, ReleaseBatches, Viewer
 
 SHARES = "/v1/wallet/shares"
@@ -929,6 +929,31 @@ class TestReleaseBatches:
         assert len({e["id"] for e in events}) == 13
         state = (await client.get(f"{SHARES}/{created['id']}", headers=learner.headers)).json()
         assert state["views"] == 13
+
+    async def test_a_failed_statement_fails_only_its_own_links_releases(
+        self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        client, app = serving
+        if app.state.release_batches.quiet is None:
+            pytest.skip("one statement per link is PostgreSQL's path; SQLite commits a batch in one transaction")
+        learner, failing, failing_token = await _serving_share(client)
+        _, working, working_token = await _serving_share(client)
+        original = release_quietly
+
+        async def failing_for_one(connection: Any, digest: str, *arguments: Any) -> Any:
+            if digest == token_digest(failing_token):
+                raise OperationalError("WITH counted AS (UPDATE …)", {}, Exception("database is away"))
+            return await original(connection, digest, *arguments)
+
+        monkeypatch.setattr(sharing_service, "release_quietly", failing_for_one)
+        tokens = [failing_token, working_token] * 8
+        responses = await asyncio.gather(*(client.post(f"/s/{token}/reveal", headers=JSON) for token in tokens))
+        assert [r.status_code for r in responses] == [503, 200] * 8
+        monkeypatch.undo()
+        assert await _count_events(engine, failing["id"], "reveal") == 0
+        assert await _count_events(engine, working["id"], "reveal") == 8
+        state = (await client.get(f"{SHARES}/{failing['id']}", headers=learner.headers)).json()
+        assert state["views"] == 0
 
     async def test_a_transaction_that_fails_releases_and_counts_nothing(
         self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch

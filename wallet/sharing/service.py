@@ -906,7 +906,11 @@ class ReleaseBatches:
                             pending.future.set_exception(error)
                 else:
                     for pending, outcome in zip(batch, outcomes, strict=True):
-                        if not pending.future.done():
+                        if pending.future.done():
+                            continue
+                        if isinstance(outcome, Exception):
+                            pending.future.set_exception(outcome)
+                        else:
                             pending.future.set_result(outcome)
                 batch = []
         finally:
@@ -916,12 +920,14 @@ class ReleaseBatches:
             self._waiting = []
             self._writer = None
 
-    async def _write(self, batch: list[_PendingRelease]) -> list[Released | None]:
-        """The batch committed when this returns: on PostgreSQL with `quiet`, each link's releases in one
-        autocommitted statement (`repository.release_quietly`), the rest in one transaction (`_write_batch`)."""
+    async def _write(self, batch: list[_PendingRelease]) -> list[Released | Exception | None]:
+        """Each release's outcome once it is committed, or the error of the statement or transaction it was in: on
+        PostgreSQL with `quiet`, each link's releases in one autocommitted statement (`repository.release_quietly`;
+        a link whose statement failed has nothing counted, and the links committed before it keep their answers),
+        the rest in one transaction (`_write_batch`)."""
         if self.quiet is None:
-            return await self._transaction(batch)
-        outcomes: list[Released | None] = [None] * len(batch)
+            return list(await self._transaction(batch))
+        outcomes: list[Released | Exception | None] = [None] * len(batch)
         by_link: dict[str, list[int]] = {}
         for index, pending in enumerate(batch):
             by_link.setdefault(pending.release.digest, []).append(index)
@@ -932,7 +938,12 @@ class ReleaseBatches:
             for digest in sorted(by_link):  # shares locked in one order (see `_write_batch`)
                 indexes = by_link[digest]
                 events = [_quiet_event(batch[index].release) for index in indexes]
-                found = await release_quietly(connection, digest, now, events)
+                try:
+                    found = await release_quietly(connection, digest, now, events)
+                except Exception as error:  # noqa: BLE001 - handed to the releases of this link only
+                    for index in indexes:
+                        outcomes[index] = error
+                    continue
                 if found is None:
                     left.extend(indexes)
                     continue
@@ -943,7 +954,11 @@ class ReleaseBatches:
                     share = head if number == head.views else replace(head, views=number)
                     outcomes[index] = Released(share, items, owner_name or UNKNOWN_OWNER)
         if left:
-            for index, outcome in zip(left, await self._transaction([batch[i] for i in left]), strict=True):
+            try:
+                written: list[Released | Exception | None] = list(await self._transaction([batch[i] for i in left]))
+            except Exception as error:  # noqa: BLE001 - handed to every release of the failed transaction
+                written = [error] * len(left)
+            for index, outcome in zip(left, written, strict=True):
                 outcomes[index] = outcome
         return outcomes
 

@@ -23,23 +23,27 @@ from typing import Any, cast
 from sqlalchemy import (
     Boolean,
     Integer,
-    String,
     Table,
     Text,
     Uuid,
+    and_,
     bindparam,
     case,
-    column,
     delete,
+    distinct,
     func,
     insert,
     inspect,
+    literal,
+    literal_column,
+    not_,
     or_,
     select,
-    text,
+    true,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Session
@@ -148,85 +152,72 @@ _RELEASED_ITEMS = (
 _INSERT_EVENTS = insert(_EVENTS)
 
 
-_QUIET_RELEASE = (
-    text(
-        """
-WITH counted AS (
-    UPDATE shares
-    SET views = views + :wanted, first_revealed_at = coalesce(first_revealed_at, :now)
-    WHERE token_digest = :digest
-      AND revoked_at IS NULL
-      AND expires_at > :now
-      AND (max_views IS NULL OR views + :wanted <= max_views)
-      AND recipient_email IS NULL
-      AND recipient_body_id IS NULL
-      AND NOT (notify_first_reveal AND views = 0)
-    RETURNING id, owner_id, purpose, recipient_email, recipient_body_id, expires_at, max_views, views,
-              notify_first_reveal, revoked_at, include_skills_profile,
-              (SELECT display_name FROM users WHERE users.id = shares.owner_id) AS owner_name
-), logged AS (
-    INSERT INTO share_events
-           (id, share_id, event, fields, viewer_class, viewer_body_id, automated, network, at, count)
-    SELECT e.id, counted.id, e.event,
-           (SELECT coalesce(jsonb_agg(DISTINCT f.name COLLATE "C" ORDER BY f.name COLLATE "C"), '[]'::jsonb)
-              FROM share_items AS i CROSS JOIN jsonb_array_elements_text(i.fields) AS f(name)
-             WHERE i.share_id = counted.id),
-           e.viewer_class, e.viewer_body_id, e.automated, e.network, e.at, 1
-    FROM counted CROSS JOIN unnest(
-        CAST(:ids AS uuid[]), CAST(:events AS text[]), CAST(:viewer_classes AS text[]),
-        CAST(:viewer_body_ids AS uuid[]), CAST(:automated AS boolean[]), CAST(:networks AS text[]),
-        CAST(:ats AS timestamptz[])
+_COUNTED = _CONSUME_OPEN_VIEWS.where(
+    # A first reveal that sends the learner a notice is not counted by `release_quietly` (see there).
+    not_(and_(_SHARES.c.notify_first_reveal, _SHARES.c.views == 0))
+).cte("counted")
+_EVENT_COLUMNS: dict[str, tuple[str, Any]] = {  # bound array → event column, with its type
+    "ids": ("id", Uuid()),
+    "events": ("event", Text()),
+    "viewer_classes": ("viewer_class", Text()),
+    "viewer_body_ids": ("viewer_body_id", Uuid()),
+    "automated": ("automated", Boolean()),
+    "networks": ("network", Text()),
+    "ats": ("at", UTCDateTime()),
+}
+_GIVEN = (
+    func.unnest(
+        *(sql_cast(bindparam(name, type_=ARRAY(kind)), ARRAY(kind)) for name, (_, kind) in _EVENT_COLUMNS.items())
     )
-         AS e(id, event, viewer_class, viewer_body_id, automated, network, at)
+    .table_valued(*(column for column, _ in _EVENT_COLUMNS.values()))
+    .render_derived(name="given")
 )
-SELECT counted.*, share_items.fields, share_items.presentation
-FROM counted LEFT JOIN share_items ON share_items.share_id = counted.id
-ORDER BY share_items.position
-"""
+_FIELD_NAMES = func.jsonb_array_elements_text(_ITEMS.c.fields).table_valued("name").render_derived(name="field")
+_FIELD_NAME = _FIELD_NAMES.c.name.collate("C")  # code-point order, as Python's sorted() in `service._event`
+_RELEASED_FIELDS = (
+    select(
+        func.coalesce(
+            func.jsonb_agg(aggregate_order_by(distinct(_FIELD_NAME), _FIELD_NAME)), literal_column("'[]'::jsonb")
+        )
     )
-    .bindparams(
-        bindparam("now", type_=UTCDateTime()),
-        bindparam("wanted", type_=Integer()),
-        bindparam("digest", type_=String()),
-        bindparam("ids", type_=ARRAY(Uuid())),
-        bindparam("events", type_=ARRAY(Text())),
-        bindparam("viewer_classes", type_=ARRAY(Text())),
-        bindparam("viewer_body_ids", type_=ARRAY(Uuid())),
-        bindparam("automated", type_=ARRAY(Boolean())),
-        bindparam("networks", type_=ARRAY(Text())),
-        bindparam("ats", type_=ARRAY(UTCDateTime())),
+    .select_from(_ITEMS.join(_FIELD_NAMES, true()))
+    .where(_ITEMS.c.share_id == _COUNTED.c.id)
+    .scalar_subquery()
+)
+_LOGGED = (
+    insert(_EVENTS)
+    .from_select(
+        [*(column for column, _ in _EVENT_COLUMNS.values()), "share_id", "fields", "count"],
+        select(
+            *(_GIVEN.c[column] for column, _ in _EVENT_COLUMNS.values()),
+            _COUNTED.c.id,
+            _RELEASED_FIELDS,
+            literal(1),
+        ).select_from(_COUNTED.join(_GIVEN, true())),
     )
-    .columns(*_HEAD, column("owner_name", String()), _ITEMS.c.fields, _ITEMS.c.presentation)
+    .cte("logged")
+)
+_QUIET_RELEASE = (
+    select(_COUNTED, _ITEMS.c.fields, _ITEMS.c.presentation)
+    .select_from(_COUNTED.outerjoin(_ITEMS, _ITEMS.c.share_id == _COUNTED.c.id))
+    .order_by(_ITEMS.c.position)
+    .add_cte(_LOGGED)
     .execution_options(**{CACHE_NEUTRAL: True})  # view counters and events only: no cached landing shows them
 )
-if tuple(ShareHead.__dataclass_fields__) != (
-    "id", "owner_id", "purpose", "recipient_email", "recipient_body_id", "expires_at", "max_views", "views",
-    "notify_first_reveal", "revoked_at", "include_skills_profile",
-):  # fmt: skip
-    raise RuntimeError("_QUIET_RELEASE returns the columns of ShareHead in its order: update both together")
-_EVENT_ARRAYS = {
-    "ids": "id",
-    "events": "event",
-    "viewer_classes": "viewer_class",
-    "viewer_body_ids": "viewer_body_id",
-    "automated": "automated",
-    "networks": "network",
-    "ats": "at",
-}
 
 
 async def release_quietly(
     connection: AsyncConnection, digest: str, now: datetime, events: Sequence[dict[str, Any]]
 ) -> tuple[ShareHead, str | None, list[ReleasedItem]] | None:
     """PostgreSQL, on a connection in autocommit: one statement, atomic on its own, that counts `len(events)` views
-    of the open link behind `digest` (as `ReleaseStatements.consume_open_views` would, all or none), writes the
+    of the open link behind `digest` (`_CONSUME_OPEN_VIEWS` itself, all or none, as a CTE), writes the
     events (their `share_id` and `fields` filled in from the share, the other columns given) and reads the share's
     items — one round trip instead of five (BEGIN, count, items, events, COMMIT). A link whose first reveal would
     send its learner a notice is not counted here (the notice must be queued in the same transaction): None, as
     for a link this statement cannot count, and the caller takes the transactional path."""
     parameters: dict[str, Any] = {"digest": digest, "now": now, "wanted": len(events)}
-    for name, key in _EVENT_ARRAYS.items():
-        parameters[name] = [event[key] for event in events]
+    for name, (column, _) in _EVENT_COLUMNS.items():
+        parameters[name] = [event[column] for event in events]
     rows = (await connection.execute(_QUIET_RELEASE, parameters)).all()
     if not rows:
         return None

@@ -489,17 +489,25 @@ def _viewer_class(share: Share | ShareHead | None, viewer: Viewer) -> ViewerClas
 
 def _event(share: Share | ShareHead, event: str, viewer: Viewer, fields: Sequence[str] = ()) -> dict[str, Any]:
     """One access-log row as column values; its id and time are taken now, whenever it is written."""
+    viewer_class = _viewer_class(share, viewer) if event != "landing" else "anonymous"
+    return {
+        **_viewer_columns(event, viewer, viewer_class),
+        "share_id": share.id,
+        "fields": sorted(set(fields)),
+        "count": 1,
+    }
+
+
+def _viewer_columns(event: str, viewer: Viewer, viewer_class: ViewerClass) -> dict[str, Any]:
+    """An access-log row's columns that come from the request: all but its share, fields and count."""
     return {
         "id": new_id(),
-        "share_id": share.id,
         "event": event,
-        "fields": sorted(set(fields)),
-        "viewer_class": _viewer_class(share, viewer) if event != "landing" else "anonymous",
+        "viewer_class": viewer_class,
         "viewer_body_id": viewer.officer_body_id,
         "automated": viewer.automated,
         "network": network_of(viewer.address),
         "at": utcnow(),
-        "count": 1,
     }
 
 
@@ -975,16 +983,7 @@ class ReleaseBatches:
 
 def _quiet_event(release: _Release) -> dict[str, Any]:
     """A release's event row for `release_quietly` (a link that names no recipient): all but its share and fields."""
-    viewer = release.viewer
-    return {
-        "id": new_id(),
-        "event": release.event,
-        "viewer_class": _viewer_class(None, viewer),
-        "viewer_body_id": viewer.officer_body_id,
-        "automated": viewer.automated,
-        "network": network_of(viewer.address),
-        "at": utcnow(),
-    }
+    return _viewer_columns(release.event, release.viewer, _viewer_class(None, release.viewer))
 
 
 def _write_batch(session: Session, batch: Sequence[_Release]) -> list[Released | None]:

@@ -321,5 +321,6 @@ def create_app(settings: Settings | None = None, *, bind: AsyncEngine | AsyncCon
         refused_url_answers=UNKNOWN_LINK_ANSWERS,
     )
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
-    dispatch.install(app, unmatched=UNKNOWN_LINK_ANSWERS)
+    # The plain-route lane skips the exception-telemetry middleware: not with telemetry on.
+    dispatch.install(app, unmatched=UNKNOWN_LINK_ANSWERS, lane=not settings.opentelemetry)
     return app

@@ -183,7 +183,12 @@ class PlainRoute(APIRoute):
     """A route whose endpoint takes only text path parameters and the `Request`, and answers a `Response`: it is
     called with them directly, without FastAPI's parameter solving and validation, which cost the hottest public
     routes (a share's landing and reveal) more than their own work. The OpenAPI document is built from the
-    signature as for any route. An endpoint that takes anything else is refused when the route is made."""
+    signature as for any route. An endpoint that takes anything else is refused when the route is made.
+
+    In a served application a plain route's requests skip the framework's own layers too (`api.dispatch.PlainLane`):
+    `plain_handler` is what the lane calls."""
+
+    plain_handler: Callable[[Request], Coroutine[Any, Any, Response]]
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """The handler (FastAPI asks for it while making the route, once the endpoint's signature is read)."""
@@ -209,4 +214,5 @@ class PlainRoute(APIRoute):
             response: Response = await endpoint(**arguments)
             return response
 
+        self.plain_handler = handle
         return handle

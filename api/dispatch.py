@@ -22,7 +22,7 @@ prefix's own ASGI app (share links: every such address answers as an unknown tok
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,9 +30,14 @@ from fastapi import FastAPI
 from fastapi import routing as fastapi_routing
 from fastapi.routing import APIRoute
 from fastapi.telemetry._api import _route_selected
-from starlette._utils import get_route_path
+from starlette._utils import get_route_path, is_async_callable
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
 from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api.deps import PlainRoute
 
 _SCOPE_KEY = fastapi_routing._FASTAPI_SCOPE_KEY
 _EFFECTIVE_ROUTE_KEY = fastapi_routing._FASTAPI_EFFECTIVE_ROUTE_CONTEXT_KEY
@@ -168,20 +173,33 @@ class RouteIndex:
         return self.fallback
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        resolved = self.resolve(scope) if scope["type"] == "http" else None
+        resolved: tuple[Entry, dict[str, Any]] | None
+        if scope["type"] != "http":
+            resolved = None
+        elif _RESOLVED in scope:  # the lane in front resolved it already (`PlainLane`)
+            resolved = scope.pop(_RESOLVED)
+        else:
+            resolved = self.resolve(scope)
         if resolved is None:
             await self._unmatched(scope)(scope, receive, send)
             return
         entry, parameters = resolved
+        if self.select(scope, entry, parameters):
+            await entry.route.handle(scope, receive, send)
+        else:
+            await self.fallback(scope, receive, send)
+
+    def select(self, scope: Scope, entry: Entry, parameters: dict[str, Any]) -> bool:
+        """Put in the scope what FastAPI's routing puts there on the same match; False if the route does not
+        match after all (cannot happen: the pattern and the method matched), for FastAPI's own routing to answer."""
         router = self.router
         # What APIRouter.app, then _IncludedRouter.handle and _handle_selected, put in the scope on the same match.
         scope.setdefault("router", router)
         _apply_form_limits(scope, router.form_limits)
         if entry.included is None:
             match, child_scope = entry.route.matches(scope)
-            if match is not Match.FULL:  # cannot happen: the pattern and the method matched above
-                await self.fallback(scope, receive, send)
-                return
+            if match is not Match.FULL:
+                return False
             scope.update(child_scope)
         else:
             path_params = dict(scope.get("path_params", {}))
@@ -192,16 +210,100 @@ class RouteIndex:
             fastapi_scope[_EFFECTIVE_ROUTE_KEY] = entry.context
             scope.update(endpoint=entry.endpoint, path_params=path_params, route=entry.route)
         _route_selected(scope=scope, path=entry.path_format)
-        await entry.route.handle(scope, receive, send)
+        return True
 
 
-def install(app: FastAPI, *, unmatched: Mapping[str, ASGIApp] | None = None) -> RouteIndex:
+def install(app: FastAPI, *, unmatched: Mapping[str, ASGIApp] | None = None, lane: bool = False) -> RouteIndex:
     """Put a route index in front of `app`'s router (which must have no router-level middleware). A path under a
     prefix in `unmatched` that no route takes (404, 405 or a trailing-slash redirect in FastAPI's routing) is
-    answered by the app given for that prefix."""
+    answered by the app given for that prefix. With `lane`, plain routes are served through a `PlainLane` in front
+    of the middleware stack (built when the application first serves a request, with the middleware and exception
+    handlers it then has)."""
     router = app.router
     if router.middleware_stack != router.app:
         raise RuntimeError("the router has its own middleware; the route index would bypass it")
     index = RouteIndex(router, router.app, unmatched)
     router.middleware_stack = index
+    if lane:
+        build = app.build_middleware_stack
+
+        def build_with_lane() -> ASGIApp:
+            return PlainLane(index, build(), app)
+
+        app.build_middleware_stack = build_with_lane  # type: ignore[method-assign]
     return index
+
+
+Handler = Callable[[Request, Exception], Any]
+"""An exception handler of the application (ours are coroutine functions; Starlette also takes plain functions)."""
+
+_RESOLVED = "passerelle.resolved"
+"""Scope key: the route index's answer for a request the lane looked at and passed on to the full stack."""
+
+
+class PlainLane:
+    """In front of the whole middleware stack: a request the route index resolves to a plain route
+    (`api.deps.PlainRoute`: the share landing and reveal) goes through the application's own middleware (request
+    context, body guard) straight to its endpoint; every other request goes to the full stack, with the index's
+    answer in the scope so that it is not looked up twice.
+
+    A plain route's request skips the framework's own layers: Starlette's server-error middleware, FastAPI's
+    exception-telemetry and body-limit middleware (telemetry off; with it on the lane is not installed), the
+    exception middleware, the exit stack, the router and the route's request/response wrapper. Each adds a
+    coroutine and a `send` wrapper to every request; together they cost the hottest public routes about as much
+    as their own work (bench/README.md, `sharing`). What they do for a plain route is done here: the application's
+    exception handlers answer what the endpoint raises (an `HTTPException` by status first, as Starlette looks
+    them up), and what none handles reaches the request context's catch-all, the 500 problem it answers on the
+    full stack too (the server-error middleware outside it never sees an exception)."""
+
+    def __init__(self, index: RouteIndex, stack: ASGIApp, app: FastAPI) -> None:
+        self.index = index
+        self.stack = stack
+        handlers: dict[Any, Handler] = {}
+        for key, handler in app.exception_handlers.items():
+            if key not in (500, Exception):  # the server-error middleware's, as Starlette splits them
+                handlers[key] = handler
+        self.status_handlers = {key: value for key, value in handlers.items() if isinstance(key, int)}
+        self.exception_handlers = {key: value for key, value in handlers.items() if not isinstance(key, int)}
+        lane: ASGIApp = self._endpoint
+        for middleware in reversed(app.user_middleware):
+            lane = middleware.cls(lane, *middleware.args, **middleware.kwargs)
+        self.lane = lane
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            resolved = self.index.resolve(scope)
+            if resolved is not None and isinstance(resolved[0].route, PlainRoute) and resolved[0].included:
+                scope[_RESOLVED] = resolved
+                await self.lane(scope, receive, send)
+                return
+            scope[_RESOLVED] = resolved
+        await self.stack(scope, receive, send)
+
+    async def _endpoint(self, scope: Scope, receive: Receive, send: Send) -> None:
+        entry, parameters = scope.pop(_RESOLVED)
+        self.index.select(scope, entry, parameters)  # an included route: always selected
+        route: PlainRoute = entry.route
+        request = Request(scope, receive, send)
+        try:
+            response = await route.plain_handler(request)
+        except Exception as exc:
+            handler = self._handler(exc)
+            if handler is None:
+                raise
+            if is_async_callable(handler):
+                response = await handler(request, exc)
+            else:
+                response = await run_in_threadpool(handler, request, exc)
+            if response is None:  # a handler may answer nothing (Starlette then sends nothing either)
+                return
+            exc.__traceback__ = None  # reused exception instances would pile up tracebacks
+        await response(scope, receive, send)
+
+    def _handler(self, exc: Exception) -> Handler | None:
+        if isinstance(exc, HTTPException) and exc.status_code in self.status_handlers:
+            return self.status_handlers[exc.status_code]
+        for kind in type(exc).__mro__:
+            if kind in self.exception_handlers:
+                return self.exception_handlers[kind]
+        return None

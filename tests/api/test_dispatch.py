@@ -1,5 +1,6 @@
 """The route index hands every request to the route FastAPI's own walk would, with the same scope; plain routes
-call their endpoint with the path parameters and the request."""
+call their endpoint with the path parameters and the request, and in a served application skip the framework's own
+layers (the lane)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import httpx
 import pytest
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi import routing as fastapi_routing
+from starlette.exceptions import HTTPException
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
@@ -192,3 +194,121 @@ class TestPlainRoute:
         assert answer.text == "a b|c|GET"
         parameters = app.openapi()["paths"]["/x/{first}/{second}"]["get"]["parameters"]
         assert [parameter["name"] for parameter in parameters] == ["first", "second"]
+
+
+class Teapot(Exception):
+    """Raised by a test endpoint; the test application answers it with its own handler."""
+
+
+def lane_app(*, lane: bool = True) -> tuple[FastAPI, list[dict[str, Any]]]:
+    """A plain route and an ordinary one behind a middleware of the application's own (it adds a header), with an
+    exception handler for `Teapot` and a status handler for 409; what each endpoint saw of the scope is recorded."""
+    seen: list[dict[str, Any]] = []
+    plain = APIRouter(prefix="/p", route_class=PlainRoute)
+    ordinary = APIRouter(prefix="/o")
+
+    def record(request: Request) -> None:
+        scope = request.scope
+        seen.append(
+            {
+                "route": scope["route"].path,
+                "path_params": scope["path_params"],
+                "framework": "starlette.exception_handlers" in scope,
+            }
+        )
+
+    @plain.get("/{token}")
+    async def plain_endpoint(token: str, request: Request) -> Response:
+        record(request)
+        if token == "teapot":
+            raise Teapot()
+        if token == "conflict":
+            raise HTTPException(409, "taken")
+        if token == "broken":
+            raise RuntimeError("no handler for this one")
+        return Response(f"plain {token}".encode(), media_type="text/plain")
+
+    @ordinary.get("/{token}")
+    async def ordinary_endpoint(token: str, request: Request) -> Response:
+        record(request)
+        return Response(f"ordinary {token}".encode(), media_type="text/plain")
+
+    app = FastAPI()
+    app.include_router(plain)
+    app.include_router(ordinary)
+
+    async def teapot(request: Request, exc: Exception) -> Response:
+        return Response(b"short and stout", status_code=418)
+
+    async def conflict(request: Request, exc: Exception) -> Response:
+        return Response(b"conflict handled", status_code=409)
+
+    app.add_exception_handler(Teapot, teapot)
+    app.add_exception_handler(409, conflict)
+
+    class Stamp:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            async def stamped(message: Any) -> None:
+                if message["type"] == "http.response.start":
+                    message["headers"] = [*message.get("headers", []), (b"x-stamp", b"1")]
+                await send(message)
+
+            await self.inner(scope, receive, stamped)
+
+    app.add_middleware(Stamp)
+    dispatch.install(app, lane=lane)
+    return app, seen
+
+
+async def _lane_get(app: FastAPI, path: str) -> httpx.Response:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        return await client.get(path)
+
+
+class TestPlainLane:
+    async def test_a_plain_route_goes_through_the_applications_middleware_only(self) -> None:
+        app, seen = lane_app()
+        plain, ordinary = await _lane_get(app, "/p/abc"), await _lane_get(app, "/o/abc")
+        assert (plain.status_code, plain.text, plain.headers["x-stamp"]) == (200, "plain abc", "1")
+        assert (ordinary.status_code, ordinary.text, ordinary.headers["x-stamp"]) == (200, "ordinary abc", "1")
+        # The framework's exception middleware put its handlers in the scope of the ordinary route only.
+        assert seen == [
+            {"route": "/p/{token}", "path_params": {"token": "abc"}, "framework": False},
+            {"route": "/o/{token}", "path_params": {"token": "abc"}, "framework": True},
+        ]
+
+    async def test_without_the_lane_a_plain_route_takes_the_full_stack(self) -> None:
+        app, seen = lane_app(lane=False)
+        assert (await _lane_get(app, "/p/abc")).text == "plain abc"
+        assert seen[0]["framework"] is True
+
+    @pytest.mark.parametrize("lane", [True, False])
+    async def test_what_the_endpoint_raises_is_answered_by_the_applications_handlers(self, lane: bool) -> None:
+        app, _ = lane_app(lane=lane)
+        teapot, conflict = await _lane_get(app, "/p/teapot"), await _lane_get(app, "/p/conflict")
+        assert (teapot.status_code, teapot.text, teapot.headers["x-stamp"]) == (418, "short and stout", "1")
+        assert (conflict.status_code, conflict.text) == (409, "conflict handled")
+        with pytest.raises(RuntimeError, match="no handler"):  # nobody handles it: it leaves the application
+            await _lane_get(app, "/p/broken")
+
+    async def test_what_no_plain_route_takes_goes_to_the_full_stack_resolved_once(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        app, _ = lane_app()
+        index = app.router.middleware_stack
+        assert isinstance(index, dispatch.RouteIndex)
+        calls: list[str] = []
+        resolve = index.resolve
+
+        def counted(scope: Scope) -> Any:
+            calls.append(scope["path"])
+            return resolve(scope)
+
+        monkeypatch.setattr(index, "resolve", counted)
+        assert (await _lane_get(app, "/o/x")).text == "ordinary x"
+        assert (await _lane_get(app, "/p/x/more")).status_code == 404
+        assert (await _lane_get(app, "/p/x")).text == "plain x"
+        assert calls == ["/o/x", "/p/x/more", "/p/x"]

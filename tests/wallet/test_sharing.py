@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionma
 from sqlmodel import col
 
 from api.app import create_app
+from api.dispatch import PlainLane
 from api.routers.share_pages import reveal_bodies
 from core.accounts.models import Role, User
 from core.ids import token_digest
@@ -310,6 +311,50 @@ class TestViewerPages:
         elsewhere = await client.get("/v1/wallet/credentials?q=%00", headers=learner.headers)
         assert elsewhere.status_code == 422 and elsewhere.json()["code"] == "invalid_characters"
         assert (await client.get("/v1/nothing-here")).json()["code"] == "not_found"
+
+    async def test_the_lane_answers_as_the_full_stack_does(
+        self, client: httpx.AsyncClient, learner: Account, app_settings: Settings
+    ) -> None:
+        """The landing and the reveal skip the framework's layers (`api.dispatch.PlainLane`): every answer, errors
+        included, is what the full middleware stack gives for the same request, the request id aside."""
+        credential = await imported(client, learner, OB3)
+        token = token_of(await share(client, learner, [{"credential_id": credential["id"], "fields": ["title"]}]))
+        revoked = await share(client, learner, [{"credential_id": credential["id"], "fields": ["title"]}])
+        await client.post(f"{SHARES}/{revoked['id']}/revoke", headers=learner.headers)
+        too_large = b"{" + b" " * app_settings.json_body_limit + b"}"
+        requests: list[tuple[str, str, dict[str, str], bytes]] = [
+            ("GET", f"/s/{token}", {}, b""),
+            ("GET", f"/s/{token}", {**JSON, "Accept-Language": "fr"}, b""),
+            ("HEAD", f"/s/{token}", {}, b""),
+            ("POST", f"/s/{token}/reveal", JSON, b""),
+            ("POST", f"/s/{token}/reveal", {**JSON, "Content-Type": "application/json"}, b"{not json"),
+            ("POST", f"/s/{token}/reveal", {"Content-Type": "application/json"}, too_large),
+            ("GET", f"/s/{token_of(revoked)}", JSON, b""),
+            ("POST", f"/s/{token_of(revoked)}/reveal", {}, b""),
+            ("GET", "/s/" + "A" * 43, {}, b""),
+            ("GET", f"/s/{token}%00", JSON, b""),
+            ("GET", f"/s/{token}", {"Authorization": "Bearer not-a-token"}, b""),
+        ]
+
+        async def answers() -> list[tuple[int, list[tuple[str, str]], bytes]]:
+            found = []
+            for method, path, headers, body in requests:
+                response = await client.request(method, path, headers=headers, content=body)
+                request_id = response.headers["x-request-id"]
+                kept = sorted((name, value) for name, value in response.headers.items() if name != "x-request-id")
+                found.append((response.status_code, kept, response.content.replace(request_id.encode(), b"<id>")))
+            return found
+
+        app = cast(FastAPI, client.app)  # type: ignore[attr-defined]
+        through_lane = await answers()
+        assert isinstance(app.middleware_stack, PlainLane)
+        app.middleware_stack = None
+        del app.build_middleware_stack  # the class's own: the full stack, without the lane
+        through_stack = await answers()
+        assert not isinstance(app.middleware_stack, PlainLane)
+        assert [status for status, _, _ in through_lane] == [200, 200, 200, 200, 422, 413, 410, 410, 404, 404, 401]
+        for request, lane_answer, stack_answer in zip(requests, through_lane, through_stack, strict=True):
+            assert lane_answer == stack_answer, request[:2]
 
     async def test_the_sd_jwt_presentation_carries_only_the_chosen_disclosures(
         self, client: httpx.AsyncClient, learner: Account

@@ -236,7 +236,7 @@ def module_arguments(args: argparse.Namespace) -> dict[str, argparse.Namespace]:
     ]
     return {
         "credential_read": credential_read.parse_args(common),
-        "sharing": sharing.parse_args(common),
+        "sharing": sharing.parse_args([*common, "--rounds", str(args.rounds)]),
         "recognition": recognition.parse_args([*common, "--rounds", str(args.rounds)]),
         "ingest": ingest.parse_args(
             [
@@ -313,7 +313,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.all", description=__doc__.splitlines()[0])
     credential_read.add_run_arguments(parser)
     parser.set_defaults(database="both", duration=5, warmup=2)
-    parser.add_argument("--rounds", type=int, default=3, help="level compare: service/baseline rounds (default 3)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="level compare, sharing: service/baseline rounds (default 3)"
+    )
     parser.add_argument("--verification-duration", type=float, default=3.0, help="SD-JWT VC: seconds per loop (3)")
     parser.add_argument("--verification-warmup", type=float, default=1.0, help="SD-JWT VC: warm-up seconds (1)")
     parser.add_argument("--ingest-rounds", type=int, default=3, help="batch ingest: raw/ingest rounds (default 3)")

@@ -28,6 +28,7 @@ import os
 import platform
 import secrets
 import shutil
+import statistics
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
@@ -58,6 +59,9 @@ from bench.loadgen import Measurement
 CREDENTIAL = REPO / "tests" / "data" / "ob3-complete.json"
 SHARED_FIELDS = ["title", "issuer", "awarded_on"]
 NO_AUTHORIZATION = ""
+DEFAULT_ROUNDS = 3
+"""Service and baseline take turns: on a shared machine both then meet the same background load, which one run of
+each, one after the other, does not (their ratio moved by 15 points between two runs)."""
 """Viewers are anonymous: no token is sent to the share routes or the baseline."""
 SHARE_REQUESTS_PER_MINUTE = 1_000_000_000
 """The per-address limit on `/s/` routes, far above what the load generator sends from one address."""
@@ -105,12 +109,48 @@ class Result:
     case: Case
     service: Measurement
     baseline: Measurement
+    """All rounds together (`combined`)."""
+    service_rounds: tuple[Measurement, ...] = ()
+    baseline_rounds: tuple[Measurement, ...] = ()
+
+    def round_ratios(self) -> list[float]:
+        return [
+            served.requests_per_second / bare.requests_per_second if bare.requests_per_second else 0.0
+            for served, bare in zip(self.service_rounds, self.baseline_rounds, strict=True)
+        ]
 
     @property
     def ratio(self) -> float:
         if not self.baseline.requests_per_second:
             return 0.0
         return self.service.requests_per_second / self.baseline.requests_per_second
+
+
+def combined(rounds: list[Measurement]) -> Measurement:
+    """The rounds of one server as one measurement: requests over seconds, errors summed, the median round's p50 and
+    the worst round's tail latencies."""
+    first = rounds[0]
+    seconds = sum(m.seconds for m in rounds)
+    requests = sum(m.requests for m in rounds)
+    statuses: dict[str, int] = {}
+    for m in rounds:
+        for status, count in m.statuses.items():
+            statuses[status] = statuses.get(status, 0) + count
+    return Measurement(
+        generator=first.generator,
+        connections=first.connections,
+        seconds=seconds,
+        requests=requests,
+        non_2xx=sum(m.non_2xx for m in rounds),
+        transport_errors=sum(m.transport_errors for m in rounds),
+        requests_per_second=requests / seconds if seconds else 0.0,
+        p50_ms=statistics.median(m.p50_ms for m in rounds),
+        p90_ms=max(m.p90_ms for m in rounds),
+        p95_ms=max(m.p95_ms for m in rounds),
+        p99_ms=max(m.p99_ms for m in rounds),
+        max_ms=max(m.max_ms for m in rounds),
+        statuses=statuses,
+    )
 
 
 # ------------------------------------------------------------------------------------------------------ set-up
@@ -200,20 +240,11 @@ def run_database(database: str, args: argparse.Namespace, generator: str, cases:
             service = start_service(env, workdir, stack)
             fixture = set_up_share(service, cases)
             views_before = views_of(service, fixture)
+            # Whole seconds per round (what the load generators take).
+            round_args = argparse.Namespace(**{**vars(args), "duration": round(args.duration / args.rounds)})
             for case in cases:
                 path = fixture.share_path + case.suffix
-                served = measure(
-                    generator,
-                    service.base_url + path,
-                    NO_AUTHORIZATION,
-                    args,
-                    workdir,
-                    method=case.method,
-                    headers=case.headers,
-                )
-                if not service.alive():
-                    raise SetupFailed(f"the service died under load:\n{service.log_tail()}")
-                # One baseline per case, stopped before the next case starts.
+                # One baseline per case, stopped before the next case starts; service and baseline take turns.
                 with contextlib.ExitStack() as case_stack:
                     base = start_baseline(
                         {**clean_environment(), baseline.PATH_ENV: path},
@@ -225,18 +256,24 @@ def run_database(database: str, args: argparse.Namespace, generator: str, cases:
                         media_type=case.media_type,
                         name=f"baseline-{case.name}",
                     )
-                    bare = measure(
-                        generator,
-                        base.base_url + path,
-                        NO_AUTHORIZATION,
-                        args,
-                        workdir,
-                        method=case.method,
-                        headers=case.headers,
-                    )
-                    if not base.alive():
-                        raise SetupFailed(f"{base.name} died under load:\n{base.log_tail()}")
-                results.append(Result(case, served, bare))
+                    served: list[Measurement] = []
+                    bare: list[Measurement] = []
+                    for _ in range(args.rounds):
+                        for server, runs in ((service, served), (base, bare)):
+                            runs.append(
+                                measure(
+                                    generator,
+                                    server.base_url + path,
+                                    NO_AUTHORIZATION,
+                                    round_args,
+                                    workdir,
+                                    method=case.method,
+                                    headers=case.headers,
+                                )
+                            )
+                            if not server.alive():
+                                raise SetupFailed(f"{server.name} died under load:\n{server.log_tail()}")
+                results.append(Result(case, combined(served), combined(bare), tuple(served), tuple(bare)))
             views_after = views_of(service, fixture)
         return report(database, args, generator, fixture, results, views_before, views_after)
     finally:
@@ -270,9 +307,10 @@ def report(
             )
     for result in results:
         verdict = "met" if result.ratio >= result.case.target_ratio else "NOT met"
+        rounds = ", ".join(f"{ratio:.1%}" for ratio in result.round_ratios())
         print(
             f"throughput service/baseline, {result.case.name}: {result.ratio:.1%} "
-            f"(target ≥ {result.case.target_ratio:.0%}: {verdict})"
+            f"(target ≥ {result.case.target_ratio:.0%}: {verdict}; by round {rounds})"
         )
     if views_before is not None and views_after is not None:
         print(f"views counted on the share during the run (warm-ups included): {views_after - views_before}")
@@ -287,6 +325,7 @@ def report(
         "connections": args.connections,
         "warmup_seconds": args.warmup,
         "duration_seconds": args.duration,
+        "rounds": args.rounds,
         "share_requests_per_minute": SHARE_REQUESTS_PER_MINUTE,
         "views_counted": (views_after - views_before) if views_before is not None and views_after is not None else None,
         "cases": {
@@ -300,6 +339,16 @@ def report(
                     for name, m in (("service", result.service), ("baseline", result.baseline))
                 },
                 "throughput_ratio": round(result.ratio, 4),
+                "rounds": [
+                    {
+                        "service_requests_per_second": served.requests_per_second,
+                        "baseline_requests_per_second": bare.requests_per_second,
+                        "throughput_ratio": round(ratio, 4),
+                    }
+                    for served, bare, ratio in zip(
+                        result.service_rounds, result.baseline_rounds, result.round_ratios(), strict=True
+                    )
+                ],
                 "target_ratio": result.case.target_ratio,
                 "target_met": result.ratio >= result.case.target_ratio,
             }
@@ -326,10 +375,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--case", action="append", choices=sorted(CASES), help="repeat to pick several (default: every case)"
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=DEFAULT_ROUNDS,
+        help=f"service and baseline take turns this many times per case, --duration split between them (whole seconds) "
+        f"(default {DEFAULT_ROUNDS})",
+    )
     args = parser.parse_args(argv)
     check_run_arguments(parser, args)
+    if not 1 <= args.rounds <= 20 or args.duration / args.rounds < 1:
+        parser.error("--rounds must be 1..20, with at least 1 s of --duration per round")
     # The owner's token (15 minutes) reads the view count after the last case.
-    if len(args.case or CASES) * 2 * (args.duration + args.warmup) > 12 * 60:
+    if len(args.case or CASES) * 2 * (args.duration + args.rounds * args.warmup) > 12 * 60:
         parser.error("the run would outlast the learner's 15-minute token: fewer cases or a shorter --duration")
     return args
 

@@ -18,9 +18,10 @@ import httpx
 import pypdf
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
+from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from api.app import create_app
@@ -34,7 +35,7 @@ from tests.factories import Account, create_account, create_body, create_staff, 
 from wallet.sdjwt.holder import open_sd_jwt
 from wallet.sharing import service as sharing_service
 from wallet.sharing.models import Share, ShareEvent
-from wallet.sharing.repository import ReleaseStatements, ShareRepository, release_quietly
+from wallet.sharing.repository import EVENT_COLUMNS, ReleaseStatements, ShareRepository, release_quietly
 from wallet.sharing.service import LandingLog, LandingReads, ReleaseBatches, Viewer
 
 SHARES = "/v1/wallet/shares"
@@ -974,6 +975,50 @@ class TestReleaseBatches:
         assert len({e["id"] for e in events}) == 13
         state = (await client.get(f"{SHARES}/{created['id']}", headers=learner.headers)).json()
         assert state["views"] == 13
+
+    async def test_events_written_for_the_driver_are_stored_as_sqlalchemy_stores_them(
+        self, client: httpx.AsyncClient, learner: Account, connection: AsyncConnection
+    ) -> None:
+        """`add_events` hands SQLite's driver values it converted itself: the stored columns must be exactly what
+        SQLAlchemy's own INSERT stores (on PostgreSQL both are SQLAlchemy's)."""
+        credential = await imported(client, learner, OB3)
+        created = await share(client, learner, [{"credential_id": credential["id"], "fields": ["title"]}])
+        body_id = await create_body(connection, name="Agence de reconnaissance")
+        moment = datetime(2026, 12, 7, 21, 30, 1, 123456, tzinfo=UTC)
+        variants = [
+            {"viewer_body_id": None, "automated": False, "network": None, "fields": []},
+            {"viewer_body_id": body_id, "automated": True, "network": "192.0.2.0/24", "fields": ["title", "grade"]},
+            {"viewer_body_id": None, "automated": False, "network": "2001:db8::/48", "fields": ["intitulé", "ö"]},
+        ]
+        pairs = []
+        for variant in variants:
+            common = {"share_id": uuid.UUID(created["id"]), "event": "reveal", "viewer_class": "officer", "at": moment}
+            ours, theirs = ({**common, **variant, "id": uuid.uuid4(), "count": 1} for _ in range(2))
+            pairs.append((ours["id"], theirs["id"]))
+
+            def write(sync: Any, ours: dict[str, Any] = ours, theirs: dict[str, Any] = theirs) -> None:
+                with Session(bind=sync) as session:
+                    ReleaseStatements(session).add_events([ours])
+                    session.connection().execute(insert(ShareEvent.__table__), [theirs])  # type: ignore[arg-type]
+
+            await connection.run_sync(write)
+        columns = ", ".join(f"CAST({name} AS TEXT)" for name in EVENT_COLUMNS)
+
+        async def stored(event_id: uuid.UUID) -> list[Any]:
+            found = (await connection.execute(select(ShareEvent.id).where(col(ShareEvent.id) == event_id))).one()
+            raw = await connection.exec_driver_sql(
+                f"SELECT {columns} FROM share_events WHERE id = "  # noqa: S608 - constant column names
+                + ("?" if connection.dialect.name == "sqlite" else "$1::uuid"),
+                (event_id.hex if connection.dialect.name == "sqlite" else str(found[0]),),
+            )
+            return list(raw.one())
+
+        for ours_id, theirs_id in pairs:
+            ours_row, theirs_row = await stored(ours_id), await stored(theirs_id)
+            assert ours_row[0] != theirs_row[0]
+            assert ours_row[1:] == theirs_row[1:]
+        read_back = (await connection.execute(select(ShareEvent).where(col(ShareEvent.id) == pairs[1][0]))).one()
+        assert read_back._mapping["viewer_body_id"] == body_id and read_back._mapping["at"] == moment
 
     async def test_a_failed_statement_fails_only_its_own_links_releases(
         self, serving: tuple[httpx.AsyncClient, FastAPI], engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch

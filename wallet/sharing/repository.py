@@ -14,8 +14,10 @@ them: one autocommitted statement per link does all three (`release_quietly`).
 
 from __future__ import annotations
 
+import functools
+import operator
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -44,7 +46,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
-from sqlalchemy.engine import Result
+from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
@@ -83,6 +85,23 @@ class ShareHead:
     @classmethod
     def of(cls, row: Sequence[Any]) -> ShareHead:
         return cls(*row[:_HEAD_WIDTH])
+
+    def with_views(self, views: int) -> ShareHead:
+        """The same share at another view count: `dataclasses.replace`, without its generic work (a batch of
+        releases makes one per release)."""
+        return ShareHead(
+            self.id,
+            self.owner_id,
+            self.purpose,
+            self.recipient_email,
+            self.recipient_body_id,
+            self.expires_at,
+            self.max_views,
+            views,
+            self.notify_first_reveal,
+            self.revoked_at,
+            self.include_skills_profile,
+        )
 
 
 _HEAD = tuple(_SHARES.c[name] for name in ShareHead.__dataclass_fields__)
@@ -150,6 +169,38 @@ _RELEASED_ITEMS = (
     .order_by(_ITEMS.c.share_id, _ITEMS.c.position)
 )
 _INSERT_EVENTS = insert(_EVENTS)
+EVENT_COLUMNS = (
+    "id",
+    "share_id",
+    "event",
+    "fields",
+    "viewer_class",
+    "viewer_body_id",
+    "automated",
+    "network",
+    "at",
+    "count",
+)
+"""The columns of an access-log row as `ReleaseStatements.add_events` takes it."""
+
+
+@functools.lru_cache(maxsize=4)
+def _driver_insert_events(
+    dialect: Dialect,
+) -> tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]], tuple[Callable[[Any], Any] | None, ...]]:
+    """The events INSERT for `dialect`'s driver: its SQL, the row's values in the order of its parameters, and each
+    parameter's bind processor (None: the value goes as it is), as SQLAlchemy compiles them for an executemany."""
+    compiled = _INSERT_EVENTS.compile(dialect=dialect, column_keys=list(EVENT_COLUMNS))
+    names = tuple(compiled.positiontup or ())
+    if sorted(names) != sorted(EVENT_COLUMNS) or compiled.insert_prefetch:
+        raise RuntimeError(f"the events INSERT binds {names}, not the columns {EVENT_COLUMNS}")
+    processors: list[Callable[[Any], Any] | None] = []
+    for name in names:
+        process = compiled._bind_processors.get(name)
+        if process is not None and not callable(process):  # a tuple type's processors: not among these columns
+            raise RuntimeError(f"the events INSERT binds {name} in parts")
+        processors.append(process)
+    return compiled.string, operator.itemgetter(*names), tuple(processors)
 
 
 _COUNTED = _CONSUME_OPEN_VIEWS.where(
@@ -252,9 +303,25 @@ class ReleaseStatements:
         return found
 
     def add_events(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Insert access-log rows given as column values (one statement)."""
-        if rows:
-            self.connection.execute(_INSERT_EVENTS, list(rows))
+        """Insert access-log rows given as column values, each with every column of `EVENT_COLUMNS` (one
+        statement). On SQLite (the writer thread's) the statement compiled once is handed to the driver with the
+        values its column types bind, converted here: what SQLAlchemy's execution would do row by row around the
+        same conversions cost the writer more than the insert itself."""
+        if not rows:
+            return
+        connection = self.connection
+        if connection.dialect.name != "sqlite":
+            connection.execute(_INSERT_EVENTS, list(rows))
+            return
+        sql, columns, processors = _driver_insert_events(connection.dialect)
+        values = [
+            tuple(
+                value if process is None else process(value)
+                for value, process in zip(columns(row), processors, strict=True)
+            )
+            for row in rows
+        ]
+        connection.exec_driver_sql(sql, values)
 
 
 class ShareRepository:

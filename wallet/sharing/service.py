@@ -26,7 +26,7 @@ import secrets
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -959,7 +959,7 @@ class ReleaseBatches:
                 head, owner_name, items = found
                 before = head.views - len(indexes)
                 for number, index in enumerate(indexes, start=before + 1):
-                    share = head if number == head.views else replace(head, views=number)
+                    share = head if number == head.views else head.with_views(number)
                     outcomes[index] = Released(share, items, owner_name or UNKNOWN_OWNER)
         if left:
             try:
@@ -1033,7 +1033,7 @@ def _count_views(
         head, owner_name = found
         before = head.views - len(indexes)
         for number, index in enumerate(indexes, start=before + 1):
-            counted[index] = (head if number == head.views else replace(head, views=number), owner_name)
+            counted[index] = (head if number == head.views else head.with_views(number), owner_name)
         return
     if len(indexes) == 1:
         return

@@ -985,31 +985,37 @@ class TestReleaseBatches:
         created = await share(client, learner, [{"credential_id": credential["id"], "fields": ["title"]}])
         body_id = await create_body(connection, name="Agence de reconnaissance")
         moment = datetime(2026, 12, 7, 21, 30, 1, 123456, tzinfo=UTC)
-        variants = [
+        variants: list[dict[str, Any]] = [
             {"viewer_body_id": None, "automated": False, "network": None, "fields": []},
             {"viewer_body_id": body_id, "automated": True, "network": "192.0.2.0/24", "fields": ["title", "grade"]},
             {"viewer_body_id": None, "automated": False, "network": "2001:db8::/48", "fields": ["intitulé", "ö"]},
         ]
-        pairs = []
+        pairs: list[tuple[uuid.UUID, uuid.UUID]] = []
+        events_table = cast(Any, ShareEvent).__table__
         for variant in variants:
-            common = {"share_id": uuid.UUID(created["id"]), "event": "reveal", "viewer_class": "officer", "at": moment}
+            common: dict[str, Any] = {
+                "share_id": uuid.UUID(created["id"]),
+                "event": "reveal",
+                "viewer_class": "officer",
+                "at": moment,
+            }
             ours, theirs = ({**common, **variant, "id": uuid.uuid4(), "count": 1} for _ in range(2))
             pairs.append((ours["id"], theirs["id"]))
 
             def write(sync: Any, ours: dict[str, Any] = ours, theirs: dict[str, Any] = theirs) -> None:
                 with Session(bind=sync) as session:
                     ReleaseStatements(session).add_events([ours])
-                    session.connection().execute(insert(ShareEvent.__table__), [theirs])  # type: ignore[arg-type]
+                    session.connection().execute(insert(events_table), [theirs])
 
             await connection.run_sync(write)
         columns = ", ".join(f"CAST({name} AS TEXT)" for name in EVENT_COLUMNS)
 
         async def stored(event_id: uuid.UUID) -> list[Any]:
-            found = (await connection.execute(select(ShareEvent.id).where(col(ShareEvent.id) == event_id))).one()
+            on_sqlite = connection.dialect.name == "sqlite"
             raw = await connection.exec_driver_sql(
                 f"SELECT {columns} FROM share_events WHERE id = "  # noqa: S608 - constant column names
-                + ("?" if connection.dialect.name == "sqlite" else "$1::uuid"),
-                (event_id.hex if connection.dialect.name == "sqlite" else str(found[0]),),
+                + ("?" if on_sqlite else "$1::uuid"),
+                (event_id.hex if on_sqlite else str(event_id),),
             )
             return list(raw.one())
 

@@ -243,9 +243,9 @@ _RESOLVED = "passerelle.resolved"
 
 class PlainLane:
     """In front of the whole middleware stack: a request the route index resolves to a plain route
-    (`api.deps.PlainRoute`: the share landing and reveal) goes through the application's own middleware (request
-    context, body guard) straight to its endpoint; every other request goes to the full stack, with the index's
-    answer in the scope so that it is not looked up twice.
+    (`api.deps.PlainRoute`: the share landing and reveal, the level comparison) goes through the application's own
+    middleware (request context, body guard) straight to its endpoint; every other request goes to the full stack,
+    with the index's answer in the scope so that it is not looked up twice.
 
     A plain route's request skips the framework's own layers: Starlette's server-error middleware, FastAPI's
     exception-telemetry and body-limit middleware (telemetry off; with it on the lane is not installed), the
@@ -295,9 +295,9 @@ class PlainLane:
                 response = await handler(request, exc)
             else:
                 response = await run_in_threadpool(handler, request, exc)
+            exc.__traceback__ = None  # reused exception instances would pile up tracebacks
             if response is None:  # a handler may answer nothing (Starlette then sends nothing either)
                 return
-            exc.__traceback__ = None  # reused exception instances would pile up tracebacks
         await response(scope, receive, send)
 
     def _handler(self, exc: Exception) -> Handler | None:

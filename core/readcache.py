@@ -15,11 +15,13 @@ order of strength:
 - As a backstop (another process writing the embedded SQLite file, e.g. `passerelle work`): entries live
   `ttl_seconds` at most.
 
-Inserts do not empty a cache: no cache here stores a miss.
+Inserts do not empty a cache: no cache here stores a miss. A cache may be read and filled from any thread (the
+share reveals' writer thread fills one: `wallet.sharing.service.released_items_cache`).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
@@ -47,31 +49,35 @@ class ReadCache(Generic[K, V]):
         self.enabled = True
         self.generation = 0
         self._entries: OrderedDict[K, tuple[float, V]] = OrderedDict()
+        self._lock = threading.Lock()
         _CACHES.append(self)
 
     def get(self, key: K) -> V | None:
         if not self.enabled:
             return None
-        entry = self._entries.get(key)
-        if entry is None:
-            return None
-        stored_at, value = entry
-        if time.monotonic() - stored_at > self.ttl_seconds:
-            self._entries.pop(key, None)
-            return None
-        return value
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            stored_at, value = entry
+            if time.monotonic() - stored_at > self.ttl_seconds:
+                self._entries.pop(key, None)
+                return None
+            return value
 
     def put(self, key: K, value: V, *, generation: int) -> None:
         """Store a value read while the cache was at `generation`; dropped if a write happened since."""
-        if not self.enabled or generation != self.generation:
-            return
-        self._entries[key] = (time.monotonic(), value)
-        if len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
+        with self._lock:
+            if not self.enabled or generation != self.generation:
+                return
+            self._entries[key] = (time.monotonic(), value)
+            if len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
 
     def invalidate(self) -> None:
-        self.generation += 1
-        self._entries.clear()
+        with self._lock:
+            self.generation += 1
+            self._entries.clear()
 
     def __len__(self) -> int:
         return len(self._entries)

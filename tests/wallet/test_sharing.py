@@ -873,12 +873,15 @@ class TestRevealBodies:
     async def test_a_revocation_leaves_no_copy_of_the_released_values(
         self, serving: tuple[httpx.AsyncClient, FastAPI]
     ) -> None:
-        client, _ = serving
+        client, app = serving
         learner, created, token = await _serving_share(client)
         assert (await client.post(f"/s/{token}/reveal", headers=JSON)).status_code == 200
         assert len(reveal_bodies) == 1
+        if app.state.release_batches.quiet is None:  # SQLite's batches read the items (PostgreSQL's statement too)
+            assert len(sharing_service.released_items_cache) == 1
         await client.post(f"{SHARES}/{created['id']}/revoke", headers=learner.headers)
         assert len(reveal_bodies) == 0
+        assert len(sharing_service.released_items_cache) == 0  # the items, with their presentations, too
         assert (await client.post(f"/s/{token}/reveal", headers=JSON)).status_code == 410
 
 

@@ -638,6 +638,13 @@ SHARES_CHANNEL = "passerelle_shares"
 landing_cache: ReadCache[str, LandingRecord] = ReadCache(tables=SHARE_TABLES, channel=SHARES_CHANNEL)
 """Landings by token digest, for shares without a view limit (their state changes only by a write to `shares`,
 which empties the cache, or by expiry, judged on every request). Unknown digests are never stored."""
+released_items_cache: ReadCache[uuid.UUID, list[ReleasedItem]] = ReadCache(
+    tables=SHARE_TABLES, channel=SHARES_CHANNEL, max_entries=1024
+)
+"""A share's released items (field names and stored presentation) by share id, for the group commit of releases:
+a batch read them, presentations parsed from JSON, once per batch (~30 % of a one-release batch's CPU on SQLite).
+A revocation erases the presentations and a deleted credential takes its item with it: both are writes to these
+tables, which empty the cache."""
 
 
 class LandingReads:
@@ -999,7 +1006,7 @@ def _write_batch(session: Session, batch: Sequence[_Release]) -> list[Released |
     # (PostgreSQL would abort one of them as a deadlock).
     for digest in sorted(by_link):
         _count_views(statements, digest, now, by_link[digest], counted)
-    items = statements.released_items({found[0].id for found in counted if found is not None})
+    items = _released_items(statements, {found[0].id for found in counted if found is not None})
     events: list[dict[str, Any]] = []
     outcomes: list[Released | None] = []
     for pending, found in zip(batch, counted, strict=True):
@@ -1017,6 +1024,26 @@ def _write_batch(session: Session, batch: Sequence[_Release]) -> list[Released |
     statements.add_events(events)
     session.flush()
     return outcomes
+
+
+def _released_items(statements: ReleaseStatements, share_ids: set[uuid.UUID]) -> dict[uuid.UUID, list[ReleasedItem]]:
+    """The items of shares just counted: from `released_items_cache`, else read (and kept, unless a write to what
+    they are made of happened since the read began)."""
+    generation = released_items_cache.generation
+    found: dict[uuid.UUID, list[ReleasedItem]] = {}
+    missing: list[uuid.UUID] = []
+    for share_id in share_ids:
+        cached = released_items_cache.get(share_id)
+        if cached is None:
+            missing.append(share_id)
+        else:
+            found[share_id] = cached
+    if missing:
+        read = statements.released_items(missing)
+        for share_id, share_items in read.items():
+            released_items_cache.put(share_id, share_items, generation=generation)
+        found.update(read)
+    return found
 
 
 def _count_views(

@@ -31,6 +31,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -107,11 +108,17 @@ class Fixture:
 @dataclass(frozen=True)
 class Result:
     case: Case
-    service: Measurement
-    baseline: Measurement
-    """All rounds together (`combined`)."""
-    service_rounds: tuple[Measurement, ...] = ()
-    baseline_rounds: tuple[Measurement, ...] = ()
+    service_rounds: tuple[Measurement, ...]
+    baseline_rounds: tuple[Measurement, ...]
+
+    @property
+    def service(self) -> Measurement:
+        """All rounds together (`combined`)."""
+        return combined(self.service_rounds)
+
+    @property
+    def baseline(self) -> Measurement:
+        return combined(self.baseline_rounds)
 
     def round_ratios(self) -> list[float]:
         return [
@@ -126,7 +133,13 @@ class Result:
         return self.service.requests_per_second / self.baseline.requests_per_second
 
 
-def combined(rounds: list[Measurement]) -> Measurement:
+def round_seconds(args: argparse.Namespace) -> int:
+    """Each round's measured seconds: `--duration` split between the rounds, in whole seconds (what the load
+    generators take)."""
+    return max(1, round(args.duration / args.rounds))
+
+
+def combined(rounds: Sequence[Measurement]) -> Measurement:
     """The rounds of one server as one measurement: requests over seconds, errors summed, the median round's p50 and
     the worst round's tail latencies."""
     first = rounds[0]
@@ -240,8 +253,7 @@ def run_database(database: str, args: argparse.Namespace, generator: str, cases:
             service = start_service(env, workdir, stack)
             fixture = set_up_share(service, cases)
             views_before = views_of(service, fixture)
-            # Whole seconds per round (what the load generators take).
-            round_args = argparse.Namespace(**{**vars(args), "duration": round(args.duration / args.rounds)})
+            round_args = argparse.Namespace(**{**vars(args), "duration": round_seconds(args)})
             for case in cases:
                 path = fixture.share_path + case.suffix
                 # One baseline per case, stopped before the next case starts; service and baseline take turns.
@@ -273,7 +285,7 @@ def run_database(database: str, args: argparse.Namespace, generator: str, cases:
                             )
                             if not server.alive():
                                 raise SetupFailed(f"{server.name} died under load:\n{server.log_tail()}")
-                results.append(Result(case, combined(served), combined(bare), tuple(served), tuple(bare)))
+                results.append(Result(case, tuple(served), tuple(bare)))
             views_after = views_of(service, fixture)
         return report(database, args, generator, fixture, results, views_before, views_after)
     finally:
@@ -295,7 +307,7 @@ def report(
     print()
     print(
         f"sharing — {database} — {generator}, {args.connections} connections, "
-        f"{args.duration} s after {args.warmup} s warm-up"
+        f"{args.rounds} rounds of {round_seconds(args)} s after {args.warmup} s warm-up each"
     )
     print(f"{'case':<13} {'target':<9} {'bytes':>6} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for result in results:
@@ -326,6 +338,7 @@ def report(
         "warmup_seconds": args.warmup,
         "duration_seconds": args.duration,
         "rounds": args.rounds,
+        "round_seconds": round_seconds(args),
         "share_requests_per_minute": SHARE_REQUESTS_PER_MINUTE,
         "views_counted": (views_after - views_before) if views_before is not None and views_after is not None else None,
         "cases": {

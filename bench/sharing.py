@@ -136,7 +136,8 @@ class Result:
 def round_seconds(args: argparse.Namespace) -> int:
     """Each round's measured seconds: `--duration` split between the rounds, in whole seconds (what the load
     generators take)."""
-    return max(1, round(args.duration / args.rounds))
+    seconds: int = max(1, round(args.duration / args.rounds))
+    return seconds
 
 
 def combined(rounds: Sequence[Measurement]) -> Measurement:
